@@ -1,0 +1,46 @@
+package app.asynchealth.platform;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import app.asynchealth.platform.persistence.EmbeddedDatabase;
+import app.asynchealth.platform.security.SigningKeys;
+
+/**
+ * Everything a JDK-only machine needs to run the service: an embedded PostgreSQL and a signing key, both kept in one
+ * data directory, and bootstrap tokens switched on. Used by the default run and by the tests.
+ */
+public final class LocalInstallation implements AutoCloseable {
+
+    private final EmbeddedDatabase database;
+    private final SigningKeys signingKeys;
+
+    private LocalInstallation(EmbeddedDatabase database, SigningKeys signingKeys) {
+        this.database = database;
+        this.signingKeys = signingKeys;
+    }
+
+    /** @param databasePort the embedded server's port, 0 for any free port */
+    public static LocalInstallation start(Path dataDirectory, int databasePort) {
+        SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort);
+        return new LocalInstallation(database, keys);
+    }
+
+    public Map<String, String> configuration() {
+        Map<String, String> config = new HashMap<>(database.configuration());
+        config.putAll(signingKeys.configuration());
+        config.put("async-health.bootstrap.enabled", "true");
+        return config;
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

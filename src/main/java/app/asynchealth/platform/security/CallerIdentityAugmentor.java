@@ -1,0 +1,73 @@
+package app.asynchealth.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a verified token into a caller of this service: it must speak for exactly one well-formed tenant (platform
+ * administrators may speak for none), and the service's own tokens must name the key that signed them. Anything else
+ * fails authentication, so no request runs with a guessed tenant.
+ */
+@ApplicationScoped
+public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    /** Identity attribute holding the caller's tenant id. */
+    public static final String TENANT_ATTRIBUTE = "async-health.tenant";
+    /** Quarkus OIDC records the OIDC tenant that verified the token under this attribute. */
+    static final String OIDC_TENANT_ATTRIBUTE = "tenant-id";
+    static final String SERVICE_ISSUER = "service";
+
+    private final String serviceKeyId;
+
+    CallerIdentityAugmentor(@ConfigProperty(name = "async-health.jwt.key-id") String serviceKeyId) {
+        this.serviceKeyId = serviceKeyId;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        try {
+            if (SERVICE_ISSUER.equals(identity.getAttribute(OIDC_TENANT_ATTRIBUTE))) {
+                requireServiceKey(token);
+            }
+            Optional<String> tenant = TenantClaims.tenantOf(token);
+            if (tenant.isEmpty() && !identity.hasRole(Roles.PLATFORM_ADMIN)) {
+                throw new AuthenticationFailedException("the token names no tenant");
+            }
+            QuarkusSecurityIdentity.Builder caller = QuarkusSecurityIdentity.builder(identity);
+            tenant.ifPresent(id -> caller.addAttribute(TENANT_ATTRIBUTE, id));
+            return Uni.createFrom().item(caller.build());
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
+        }
+    }
+
+    private void requireServiceKey(JsonWebToken token) {
+        String keyId;
+        try {
+            keyId = JsonWebStructure.fromCompactSerialization(token.getRawToken()).getKeyIdHeaderValue();
+        } catch (JoseException e) {
+            throw new AuthenticationFailedException("unreadable token header");
+        }
+        if (!serviceKeyId.equals(keyId)) {
+            throw new AuthenticationFailedException("unknown key id");
+        }
+    }
+}
