@@ -1,0 +1,39 @@
+package app.asynchealth.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Small REST Assured helpers shared by the API tests. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** Creates a tenant through the API as a platform administrator and returns its id. */
+    public static String newTenant() {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        as(Tokens.platformAdmin()).body(Map.of("id", id, "name", "Tenant " + id))
+                .post("/api/v1/tenants").then().statusCode(201);
+        return id;
+    }
+
+    /** Creates a team as the tenant's admin and returns its id. */
+    public static String newTeam(String tenant, String name) {
+        return as(Tokens.tenantAdmin(tenant)).body(Map.of("name", name))
+                .post("/api/v1/teams").then().statusCode(201).extract().path("id");
+    }
+
+    public static String newMember(String tenant, String team, Map<String, Object> member) {
+        return as(Tokens.tenantAdmin(tenant)).body(member)
+                .post("/api/v1/teams/{team}/members", team).then().statusCode(201).extract().path("id");
+    }
+}
