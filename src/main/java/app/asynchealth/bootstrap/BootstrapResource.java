@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,7 @@ public class BootstrapResource {
     @Operation(summary = "Get a bootstrap token (local installations only)",
             description = "Available only where async-health.bootstrap.enabled is true (the embedded default) and only to callers on the same machine; 404 everywhere else.")
     @APIResponse(responseCode = "200", description = "A bearer token for the API")
-    public Token issue(@Valid TokenRequest body, @Context HttpServerRequest request) {
+    public Token issue(@RequestBody(required = false) @Valid TokenRequest body, @Context HttpServerRequest request) {
         if (!enabled) {
             throw ProblemException.notFound("Resource");
         }

@@ -1,0 +1,42 @@
+package app.asynchealth.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * openapi.yaml at the repository root is the published contract, generated from the code (code-first). This test fails
+ * whenever the service serves anything else. After an intended API change, regenerate the file with
+ * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true} and review the diff.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Path CONTRACT = Path.of("openapi.yaml");
+
+    @Test
+    void theServedDocumentIsThePublishedContract() throws Exception {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(CONTRACT, served);
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode published = yaml.readTree(Files.readString(CONTRACT));
+        JsonNode actual = yaml.readTree(served);
+        assertThat(actual)
+                .withFailMessage("The service serves an API that differs from openapi.yaml. If the change is intended, "
+                        + "run ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true and commit openapi.yaml.")
+                .isEqualTo(published);
+    }
+}

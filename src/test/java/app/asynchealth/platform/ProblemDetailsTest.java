@@ -1,0 +1,118 @@
+package app.asynchealth.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.asynchealth.support.Api;
+import app.asynchealth.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Bad input of every kind gets a clear problem+json and writes nothing. */
+@QuarkusTest
+class ProblemDetailsTest {
+
+    String tenant;
+    String admin;
+
+    @BeforeEach
+    void tenant() {
+        tenant = Api.newTenant();
+        admin = Tokens.tenantAdmin(tenant);
+    }
+
+    private ValidatableResponse postTeam(String body) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/teams").then();
+    }
+
+    private static void isProblem(ValidatableResponse response, int status, String type) {
+        response.statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", equalTo("urn:async-health:problem:" + type))
+                .body("title", org.hamcrest.Matchers.notNullValue())
+                .body(not(containsString("Exception")))
+                .body(not(containsString("app.asynchealth")))
+                .body(not(containsString("com.fasterxml")));
+    }
+
+    private void nothingWritten() {
+        Api.as(admin).get("/api/v1/teams").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void malformedJson() {
+        isProblem(postTeam("{\"name\": \"Core\""), 400, "malformed-request");
+        isProblem(postTeam("{\"name\": \"Core\"} trailing"), 400, "malformed-request");
+        isProblem(postTeam("[\"Core\"]"), 400, "malformed-request");
+        nothingWritten();
+    }
+
+    @Test
+    void wrongTypesAndUnknownProperties() {
+        isProblem(postTeam("{\"name\": 42}"), 400, "validation-failed");
+        postTeam("{\"name\": 42}").body("errors[0].field", equalTo("name"));
+        isProblem(postTeam("{\"name\": {\"nested\": true}}"), 400, "validation-failed");
+        isProblem(postTeam("{\"name\": \"Core\", \"admin\": true}"), 400, "validation-failed");
+        postTeam("{\"name\": \"Core\", \"admin\": true}").body("errors[0].field", equalTo("admin"))
+                .body("errors[0].message", equalTo("unknown property"));
+        nothingWritten();
+    }
+
+    @Test
+    void wrongNumericTypesForSettings() {
+        String platform = Tokens.platformAdmin();
+        for (String threshold : new String[] { "\"5\"", "5.5", "true", "null" }) {
+            var response = given().auth().oauth2(platform).contentType(ContentType.JSON)
+                    .body("{\"id\": \"x-" + tenant + "\", \"name\": \"N\", \"anonymityThreshold\": " + threshold + "}")
+                    .post("/api/v1/tenants").then();
+            if (threshold.equals("null")) {
+                response.statusCode(201); // null means "the default"
+            } else {
+                isProblem(response, 400, "validation-failed");
+            }
+        }
+    }
+
+    @Test
+    void missingBody() {
+        isProblem(given().auth().oauth2(admin).contentType(ContentType.JSON).post("/api/v1/teams").then(), 400,
+                "validation-failed");
+        nothingWritten();
+    }
+
+    @Test
+    void oversizedBody() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        isProblem(postTeam(huge), 413, "payload-too-large");
+        nothingWritten();
+    }
+
+    @Test
+    void wrongMediaTypeUnknownRouteAndMethod() {
+        isProblem(given().auth().oauth2(admin).contentType(ContentType.TEXT).body("Core").post("/api/v1/teams").then(),
+                415, "unsupported-media-type");
+        isProblem(given().auth().oauth2(admin).get("/api/v1/no-such-thing").then(), 404, "not-found");
+        isProblem(given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").put("/api/v1/teams").then(),
+                405, "method-not-allowed");
+        isProblem(given().auth().oauth2(admin).get("/api/v1/teams/not-a-uuid").then(), 404, "not-found");
+        nothingWritten();
+    }
+
+    @Test
+    void invalidIfMatchIsAPreconditionFailure() {
+        String team = Api.newTeam(tenant, "Core");
+        isProblem(Api.as(admin).header("If-Match", "W/\"0\"").body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/teams/{id}", team).then(), 412, "precondition-failed");
+        isProblem(Api.as(admin).header("If-Match", "garbage").body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/teams/{id}", team).then(), 412, "precondition-failed");
+        Api.as(admin).header("If-Match", "*").body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/teams/{id}", team).then().statusCode(200);
+    }
+}
