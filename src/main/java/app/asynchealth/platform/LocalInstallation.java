@@ -15,22 +15,26 @@ public final class LocalInstallation implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final SigningKeys signingKeys;
+    private final String slotKey;
 
-    private LocalInstallation(EmbeddedDatabase database, SigningKeys signingKeys) {
+    private LocalInstallation(EmbeddedDatabase database, SigningKeys signingKeys, String slotKey) {
         this.database = database;
         this.signingKeys = signingKeys;
+        this.slotKey = slotKey;
     }
 
     /** @param databasePort the embedded server's port, 0 for any free port */
     public static LocalInstallation start(Path dataDirectory, int databasePort) {
         SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
+        String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort);
-        return new LocalInstallation(database, keys);
+        return new LocalInstallation(database, keys, slotKey);
     }
 
     public Map<String, String> configuration() {
         Map<String, String> config = new HashMap<>(database.configuration());
         config.putAll(signingKeys.configuration());
+        config.put("async-health.anonymity.slot-key", slotKey);
         config.put("async-health.bootstrap.enabled", "true");
         return config;
     }

@@ -1,6 +1,8 @@
 package app.asynchealth.platform.security;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,9 +33,12 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     static final String SERVICE_ISSUER = "service";
 
     private final String serviceKeyId;
+    private final String respondAudience;
 
-    CallerIdentityAugmentor(@ConfigProperty(name = "async-health.jwt.key-id") String serviceKeyId) {
+    CallerIdentityAugmentor(@ConfigProperty(name = "async-health.jwt.key-id") String serviceKeyId,
+            @ConfigProperty(name = "async-health.jwt.respond-audience") String respondAudience) {
         this.serviceKeyId = serviceKeyId;
+        this.respondAudience = respondAudience;
     }
 
     @Override
@@ -45,11 +50,23 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
             if (SERVICE_ISSUER.equals(identity.getAttribute(OIDC_TENANT_ATTRIBUTE))) {
                 requireServiceKey(token);
             }
+            // A respondent token may answer and nothing else, whatever else it carries; no other token may answer as one.
+            boolean respondent = token.getAudience() != null && token.getAudience().contains(respondAudience);
+            Set<String> roles = new HashSet<>(identity.getRoles());
+            roles.remove(Roles.RESPONDENT);
+            if (respondent) {
+                roles = Set.of(Roles.RESPONDENT);
+            }
             Optional<String> tenant = TenantClaims.tenantOf(token);
-            if (tenant.isEmpty() && !identity.hasRole(Roles.PLATFORM_ADMIN)) {
+            if (tenant.isEmpty() && !roles.contains(Roles.PLATFORM_ADMIN)) {
                 throw new AuthenticationFailedException("the token names no tenant");
             }
-            QuarkusSecurityIdentity.Builder caller = QuarkusSecurityIdentity.builder(identity);
+            QuarkusSecurityIdentity.Builder caller = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(identity.getPrincipal())
+                    .addCredentials(identity.getCredentials())
+                    .addAttributes(identity.getAttributes())
+                    .addRoles(roles)
+                    .setAnonymous(false);
             tenant.ifPresent(id -> caller.addAttribute(TENANT_ATTRIBUTE, id));
             return Uni.createFrom().item(caller.build());
         } catch (AuthenticationFailedException e) {

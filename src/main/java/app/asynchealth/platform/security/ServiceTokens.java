@@ -1,6 +1,7 @@
 package app.asynchealth.platform.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +17,19 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 @ApplicationScoped
 public class ServiceTokens {
 
-    private final String keyId;
+    public static final String ASSESSMENT_CLAIM = "assessment";
+    public static final String SLOT_CLAIM = "slot";
 
-    ServiceTokens(@ConfigProperty(name = "async-health.jwt.key-id") String keyId) {
+    private final String keyId;
+    private final String respondAudience;
+
+    ServiceTokens(@ConfigProperty(name = "async-health.jwt.key-id") String keyId,
+            @ConfigProperty(name = "async-health.jwt.respond-audience") String respondAudience) {
         this.keyId = keyId;
+        this.respondAudience = respondAudience;
     }
 
+    /** An API token for a person or a system. */
     public String mint(String subject, Optional<String> tenant, Set<String> roles, Duration lifetime) {
         JwtClaimsBuilder claims = Jwt.subject(subject)
                 .claim("jti", UUID.randomUUID().toString())
@@ -29,5 +37,21 @@ public class ServiceTokens {
                 .expiresIn(lifetime);
         tenant.ifPresent(id -> claims.claim(TenantClaims.TENANT_CLAIM, id));
         return claims.jws().keyId(keyId).sign();
+    }
+
+    /**
+     * A respondent token: its audience admits it to the answering routes only, for one assessment and one slot, until
+     * the assessment closes. Its id is the invitation's, so that revoking the invitation disables it.
+     */
+    public String mintInvitation(UUID invitationId, String tenant, UUID assessmentId, String slot, Instant expiresAt) {
+        return Jwt.subject("invitation:" + invitationId)
+                .audience(respondAudience)
+                .claim("jti", invitationId.toString())
+                .claim(TenantClaims.TENANT_CLAIM, tenant)
+                .claim(ASSESSMENT_CLAIM, assessmentId.toString())
+                .claim(SLOT_CLAIM, slot)
+                .groups(Set.of(Roles.RESPONDENT))
+                .expiresAt(expiresAt.getEpochSecond())
+                .jws().keyId(keyId).sign();
     }
 }

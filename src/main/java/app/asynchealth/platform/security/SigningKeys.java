@@ -55,6 +55,21 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, String ke
         }
     }
 
+    /** A random 256-bit secret kept (base64) in the file, generated on first use. */
+    public static String loadOrGenerateSecret(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] secret = new byte[32];
+                new java.security.SecureRandom().nextBytes(secret);
+                writeSecret(file, Base64.getEncoder().encodeToString(secret));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the secret " + file, e);
+        }
+    }
+
     /** The configuration that makes the service sign with this key and trust tokens signed with it. */
     public Map<String, String> configuration() {
         Map<String, String> config = new HashMap<>();

@@ -1,0 +1,48 @@
+package app.asynchealth.assessment;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.team.TeamAccess;
+
+/** An assessment is visible and manageable exactly as its team is (see {@link TeamAccess}). */
+@ApplicationScoped
+public class AssessmentAccess {
+
+    private final AssessmentRepository assessments;
+    private final TeamAccess teams;
+
+    AssessmentAccess(AssessmentRepository assessments, TeamAccess teams) {
+        this.assessments = assessments;
+        this.teams = teams;
+    }
+
+    public Assessment readable(UUID id) {
+        Assessment assessment = assessments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assessment"));
+        try {
+            teams.readable(assessment.teamId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("Assessment");
+        }
+        return assessment;
+    }
+
+    public Assessment manageable(UUID id) {
+        Assessment assessment = readable(id);
+        teams.manageable(assessment.teamId);
+        return assessment;
+    }
+
+    /** For locking changes: the same checks, reading the row FOR UPDATE. */
+    public Assessment manageableForUpdate(UUID id) {
+        Assessment assessment = manageable(id);
+        assessments.getEntityManager().lock(assessment, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return assessment;
+    }
+
+    public boolean seesAllTeams() {
+        return teams.seesAllTeams();
+    }
+}

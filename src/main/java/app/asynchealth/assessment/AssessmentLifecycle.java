@@ -1,0 +1,69 @@
+package app.asynchealth.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import app.asynchealth.platform.tenancy.TenantWork;
+import app.asynchealth.tenant.TenantRepository;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Opens drafts when their opening time comes and closes open assessments when their closing time passes. It works one
+ * tenant at a time, bound to that tenant like any request; the transitions are idempotent, so replicas running it at
+ * once do no harm.
+ */
+@ApplicationScoped
+public class AssessmentLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentLifecycle.class);
+
+    private final TenantWork work;
+    private final TenantRepository tenants;
+    private final AssessmentRepository assessments;
+    private final Clock clock;
+
+    AssessmentLifecycle(TenantWork work, TenantRepository tenants, AssessmentRepository assessments, Clock clock) {
+        this.work = work;
+        this.tenants = tenants;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${async-health.assessments.lifecycle-interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        advanceAll(clock.instant());
+    }
+
+    /** @return how many assessments changed status */
+    public int advanceAll(Instant now) {
+        List<String> tenantIds = work.callForPlatform(
+                () -> tenants.listAll().stream().map(tenant -> tenant.id).toList());
+        int changed = 0;
+        for (String tenantId : tenantIds) {
+            try {
+                changed += work.call(tenantId, () -> advance(now));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not advance the assessments of tenant %s", tenantId);
+            }
+        }
+        return changed;
+    }
+
+    private int advance(Instant now) {
+        List<Assessment> due = assessments.due(now);
+        for (Assessment assessment : due) {
+            if (assessment.status == AssessmentStatus.DRAFT) {
+                assessment.open(now);
+            } else {
+                assessment.close(now);
+            }
+        }
+        return due.size();
+    }
+}

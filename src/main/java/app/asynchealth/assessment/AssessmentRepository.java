@@ -1,0 +1,60 @@
+package app.asynchealth.assessment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.platform.web.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
+
+    static final String MEMBER_OF_TEAM = "exists (from TeamMember m where m.teamId = a.teamId and m.subject = :subject)";
+
+    /**
+     * @param subject when not null, only assessments of teams the subject is a member of
+     */
+    public List<Assessment> page(PageRequest request, UUID teamId, AssessmentStatus status, String subject) {
+        StringBuilder query = new StringBuilder("from Assessment a where 1 = 1");
+        Parameters parameters = new Parameters();
+        request.after().ifPresent(after -> {
+            query.append(" and a.id > :after");
+            parameters.and("after", UUID.fromString(after));
+        });
+        if (teamId != null) {
+            query.append(" and a.teamId = :team");
+            parameters.and("team", teamId);
+        }
+        if (status != null) {
+            query.append(" and a.status = :status");
+            parameters.and("status", status);
+        }
+        if (subject != null) {
+            query.append(" and ").append(MEMBER_OF_TEAM);
+            parameters.and("subject", subject);
+        }
+        return find(query.append(" order by a.id").toString(), parameters).range(0, request.fetchSize() - 1).list();
+    }
+
+    /** Drafts whose opening time has come and open assessments whose closing time has passed. */
+    public List<Assessment> due(Instant now) {
+        return list("(status = ?1 and opensAt <= ?3 and closesAt > ?3) or (status = ?2 and closesAt <= ?3)",
+                AssessmentStatus.DRAFT, AssessmentStatus.OPEN, now);
+    }
+
+    public long submittedCount(UUID assessmentId) {
+        return getEntityManager().createQuery(
+                "select count(r) from AssessmentResponse r where r.assessmentId = :id and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED",
+                Long.class).setParameter("id", assessmentId).getSingleResult();
+    }
+
+    public long activeInvitationCount(UUID assessmentId) {
+        return getEntityManager().createQuery(
+                "select count(i) from Invitation i where i.assessmentId = :id and i.status = app.asynchealth.assessment.invitation.InvitationStatus.ACTIVE",
+                Long.class).setParameter("id", assessmentId).getSingleResult();
+    }
+}

@@ -1,0 +1,10 @@
+package app.asynchealth.assessment.invitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum InvitationStatus {
+    @JsonProperty("active")
+    ACTIVE,
+    @JsonProperty("revoked")
+    REVOKED
+}

@@ -1,0 +1,45 @@
+package app.asynchealth.assessment.template;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.asynchealth.assessment.template.TemplateDefinition.Question;
+import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
+
+public final class TemplateRepresentations {
+
+    private TemplateRepresentations() {
+    }
+
+    @Schema(name = "TemplateSummary")
+    public record TemplateSummary(String key, int version, String title,
+            @Schema(description = "Shipped with the service (true) or derived by your tenant (false)") boolean builtIn,
+            TemplateRef basedOn, int questionCount) {
+
+        static TemplateSummary of(TemplateDefinition template, boolean builtIn) {
+            return new TemplateSummary(template.key(), template.version(), template.title(), builtIn,
+                    template.basedOn(), template.questions().size());
+        }
+    }
+
+    @Schema(name = "TemplatePage")
+    public record TemplatePage(List<TemplateSummary> items, String nextCursor) {
+    }
+
+    @Schema(name = "NewTemplateVersion", description = "A tenant template: a built-in template, minus some questions, plus the tenant's own (unscored) questions. Each creation is the next version of the key.")
+    public record NewTemplateVersion(
+            @NotNull @Pattern(regexp = TemplateRules.KEY_PATTERN, message = "must be a lowercase slug") String key,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 2000) String description,
+            @Schema(description = "A built-in template version") @NotNull @Valid TemplateRef basedOn,
+            @Schema(description = "Keys of base questions to leave out") @Size(max = 100) List<@NotBlank String> omitQuestions,
+            @Schema(description = "The tenant's own questions; they are never scored") @Size(max = 50) List<@NotNull @Valid Question> customQuestions) {
+    }
+}

@@ -1,0 +1,31 @@
+package app.asynchealth.response;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+public final class ResponseRepresentations {
+
+    private ResponseRepresentations() {
+    }
+
+    @Schema(name = "Response", description = "Your own response. Nobody else can read it.")
+    public record ResponseView(UUID assessmentId, ResponseStatus status,
+            @Schema(type = SchemaType.OBJECT, description = "Answers by question key") Map<String, Object> answers,
+            Instant submittedAt, Instant updatedAt) {
+    }
+
+    @Schema(name = "ResponseUpdate")
+    public record ResponseUpdate(
+            @Schema(type = SchemaType.OBJECT, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; null or absent means unanswered.")
+            @NotNull Map<String, JsonNode> answers,
+            @Schema(description = "true submits (every required question must be answered); false or absent saves a draft") Boolean submitted) {
+    }
+}
