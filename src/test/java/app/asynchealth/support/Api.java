@@ -32,6 +32,19 @@ public final class Api {
                 .post("/api/v1/teams").then().statusCode(201).extract().path("id");
     }
 
+    /** Creates a draft assessment of the team, open from now for a week, and returns its id. */
+    public static String newAssessment(String tenant, String team) {
+        java.time.Instant now = java.time.Instant.now();
+        return as(Tokens.tenantAdmin(tenant)).body(Map.of("teamId", team, "title", "Round",
+                "opensAt", now.plus(java.time.Duration.ofDays(1)).toString(),
+                "closesAt", now.plus(java.time.Duration.ofDays(8)).toString()))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    public static void open(String tenant, String assessment) {
+        as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/open", assessment).then().statusCode(200);
+    }
+
     public static String newMember(String tenant, String team, Map<String, Object> member) {
         return as(Tokens.tenantAdmin(tenant)).body(member)
                 .post("/api/v1/teams/{team}/members", team).then().statusCode(201).extract().path("id");
