@@ -16,15 +16,23 @@ public final class ResponseRepresentations {
     private ResponseRepresentations() {
     }
 
+    /** Documents what one answer may be; never instantiated. */
+    @Schema(name = "AnswerValue", description = "One answer: a number, a choice key or text, or a list of choice keys",
+            oneOf = { java.math.BigDecimal.class, String.class, String[].class })
+    public static final class AnswerJson {
+        private AnswerJson() {
+        }
+    }
+
     @Schema(name = "Response", description = "Your own response. Nobody else can read it.")
     public record ResponseView(UUID assessmentId, ResponseStatus status,
-            @Schema(type = SchemaType.OBJECT, description = "Answers by question key") Map<String, Object> answers,
+            @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key") Map<String, Object> answers,
             Instant submittedAt, Instant updatedAt) {
     }
 
     @Schema(name = "ResponseUpdate")
     public record ResponseUpdate(
-            @Schema(type = SchemaType.OBJECT, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; null or absent means unanswered.")
+            @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; null or absent means unanswered.")
             @NotNull Map<String, JsonNode> answers,
             @Schema(description = "true submits (every required question must be answered); false or absent saves a draft") Boolean submitted) {
     }

@@ -117,10 +117,20 @@ class TenantIsolationTest {
         assertThat(role[1]).isEqualTo(false);
         assertThat(role[2]).isEqualTo(false);
         assertThat(((Number) role[3]).longValue()).isZero();
+        // Every table that holds tenant data, now and in later migrations, forces row-level security.
+        List<Object> tenantTables = asTenant.call(tenantA, () -> entityManager.createNativeQuery("""
+                SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'r'
+                  AND (c.relname = 'tenant' OR EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped))""")
+                .getResultList().stream().map(Object.class::cast).toList());
+        assertThat(tenantTables).contains("tenant", "team", "team_member", "assessment", "invitation", "response", "answer",
+                "template_version");
         List<Object> unforced = asTenant.call(tenantA, () -> entityManager.createNativeQuery("""
-                SELECT relname::text FROM pg_class
-                WHERE relname IN ('tenant', 'team', 'team_member')
-                  AND NOT (relrowsecurity AND relforcerowsecurity)""").getResultList().stream().map(Object.class::cast).toList());
+                SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'flyway_schema_history'
+                  AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""")
+                .getResultList().stream().map(Object.class::cast).toList());
         assertThat(unforced).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package app.asynchealth.platform.problem;
+package app.asynchealth.platform.web;
 
 import java.util.Map;
 
@@ -9,11 +9,13 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import app.asynchealth.platform.problem.Problem;
+
 /**
- * Publishes in the contract what {@link ProblemMappers} guarantees: every error response of every operation is an
- * RFC 9457 problem detail.
+ * Publishes in the contract what the service guarantees: every error response of every operation is an RFC 9457
+ * problem detail. Also keeps the generated schemas honest where annotations cannot (a one-of is not an object).
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class OpenApiContractFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -21,6 +23,12 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(this::document));
+        // A schema that is one of several JSON types is not also an object.
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().stream()
+                    .filter(schema -> schema.getOneOf() != null && !schema.getOneOf().isEmpty())
+                    .forEach(schema -> schema.setType(null));
+        }
     }
 
     private void document(Operation operation) {
