@@ -6,11 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.UuidGenerator;
 
 import app.asynchealth.platform.persistence.TenantOwnedEntity;
 
@@ -18,11 +14,6 @@ import app.asynchealth.platform.persistence.TenantOwnedEntity;
 @Entity
 @Table(name = "team_member")
 public class TeamMember extends TenantOwnedEntity {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
 
     @Column(name = "team_id", nullable = false, updatable = false)
     public UUID teamId;

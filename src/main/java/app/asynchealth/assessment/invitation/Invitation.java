@@ -7,11 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.UuidGenerator;
 
 import app.asynchealth.platform.persistence.TenantOwnedEntity;
 
@@ -19,11 +15,6 @@ import app.asynchealth.platform.persistence.TenantOwnedEntity;
 @Entity
 @Table(name = "invitation")
 public class Invitation extends TenantOwnedEntity {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
 
     @Column(name = "assessment_id", nullable = false, updatable = false)
     public UUID assessmentId;
