@@ -35,10 +35,10 @@ public class AssessmentAccess {
         return assessment;
     }
 
-    /** For locking changes: the same checks, reading the row FOR UPDATE. */
+    /** For status changes: the same checks, then the current row read again FOR UPDATE. */
     public Assessment manageableForUpdate(UUID id) {
         Assessment assessment = manageable(id);
-        assessments.getEntityManager().lock(assessment, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        assessments.getEntityManager().refresh(assessment, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         return assessment;
     }
 

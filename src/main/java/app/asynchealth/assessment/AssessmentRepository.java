@@ -42,8 +42,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     /** Drafts whose opening time has come and open assessments whose closing time has passed. */
     public List<Assessment> due(Instant now) {
-        return list("(status = ?1 and opensAt <= ?3 and closesAt > ?3) or (status = ?2 and closesAt <= ?3)",
-                AssessmentStatus.DRAFT, AssessmentStatus.OPEN, now);
+        // Locked, skipping rows a request or another replica is changing right now: they are taken on the next tick.
+        return find("(status = ?1 and opensAt <= ?3 and closesAt > ?3) or (status = ?2 and closesAt <= ?3)",
+                AssessmentStatus.DRAFT, AssessmentStatus.OPEN, now)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .list();
     }
 
     public long submittedCount(UUID assessmentId) {

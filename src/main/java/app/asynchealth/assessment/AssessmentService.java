@@ -126,6 +126,9 @@ public class AssessmentService {
     public Versioned<AssessmentView> open(UUID id) {
         Assessment assessment = access.manageableForUpdate(id);
         Instant now = clock.instant();
+        if (assessment.status == AssessmentStatus.OPEN) {
+            return new Versioned<>(view(assessment), assessment.version); // already open: opening again changes nothing
+        }
         if (assessment.status != AssessmentStatus.DRAFT) {
             throw new ProblemException(ProblemType.CONFLICT, "Only a draft can be opened; this assessment is "
                     + name(assessment.status) + ".");
@@ -140,6 +143,9 @@ public class AssessmentService {
 
     public Versioned<AssessmentView> close(UUID id) {
         Assessment assessment = access.manageableForUpdate(id);
+        if (assessment.status == AssessmentStatus.CLOSED) {
+            return new Versioned<>(view(assessment), assessment.version); // already closed: closing again changes nothing
+        }
         if (assessment.status != AssessmentStatus.OPEN) {
             throw new ProblemException(ProblemType.CONFLICT, "Only an open assessment can be closed; this one is "
                     + name(assessment.status) + ".");

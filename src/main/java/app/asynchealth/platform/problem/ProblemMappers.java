@@ -157,6 +157,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A conflict found only at commit arrives wrapped by the transaction manager.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentUpdate((RuntimeException) cause, uri);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return integrity(violation, uri);
+            }
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(ProblemType.INTERNAL_ERROR,

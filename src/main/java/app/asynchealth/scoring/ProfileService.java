@@ -1,0 +1,199 @@
+package app.asynchealth.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentAccess;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.assessment.template.TemplateService;
+import app.asynchealth.benchmark.BenchmarkDataset;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.platform.security.Caller;
+import app.asynchealth.recommendation.RecommendationCatalog;
+import app.asynchealth.response.ResponseStatus;
+import app.asynchealth.scoring.ProfileRepresentations.Comparison;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
+import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
+import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.core.Answer;
+import app.asynchealth.scoring.core.ProfileCalculator;
+import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.TeamProfile;
+import app.asynchealth.team.TeamAccess;
+import app.asynchealth.tenant.Tenant;
+import app.asynchealth.tenant.TenantRepository;
+
+/**
+ * Team profiles and trends. The anonymity rule lives here, before any number is computed: a profile appears only for a
+ * closed assessment with at least its threshold of submitted responses; otherwise it says why and shows counts only.
+ */
+@ApplicationScoped
+@Transactional
+public class ProfileService {
+
+    static final int RECOMMENDATIONS = 5;
+
+    private final AssessmentAccess assessments;
+    private final AssessmentRepository assessmentRepository;
+    private final TeamAccess teams;
+    private final TemplateService templates;
+    private final ScoringModels models;
+    private final BenchmarkDataset benchmarks;
+    private final TenantRepository tenants;
+    private final Caller caller;
+    private final RecommendationCatalog recommendations = RecommendationCatalog.load();
+
+    ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
+            TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
+            Caller caller) {
+        this.assessments = assessments;
+        this.assessmentRepository = assessmentRepository;
+        this.teams = teams;
+        this.templates = templates;
+        this.models = models;
+        this.benchmarks = benchmarks;
+        this.tenants = tenants;
+        this.caller = caller;
+    }
+
+    public ProfileView profile(UUID assessmentId) {
+        Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
+        Tenant tenant = currentTenant();
+        long respondents = assessmentRepository.submittedCount(assessment.id);
+        Comparison comparison = comparison(tenant);
+        if (assessment.status != AssessmentStatus.CLOSED) {
+            return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
+                    "The profile appears when the assessment closes.", respondents, assessment.anonymityThreshold,
+                    comparison, null, null, null, null, null);
+        }
+        if (respondents < assessment.anonymityThreshold) {
+            return suppressed(assessment, respondents, comparison);
+        }
+        ScoringModel model = model(assessment);
+        TeamProfile profile = calculate(assessment, model, tenant);
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, null, respondents,
+                assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
+                profile.levelName(), ProfileRepresentations.dimensions(profile),
+                recommendations.top(profile, model::levelName, RECOMMENDATIONS));
+    }
+
+    public TrendView trend(UUID teamId) {
+        teams.readable(teamId);
+        if (!teams.seesAllTeams()) {
+            teams.manageable(teamId);
+        }
+        Tenant tenant = currentTenant();
+        List<Assessment> closed = assessmentRepository.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
+                AssessmentStatus.CLOSED);
+        List<TrendPoint> rounds = new ArrayList<>();
+        TeamProfile previous = null;
+        for (Assessment assessment : closed) {
+            long respondents = assessmentRepository.submittedCount(assessment.id);
+            if (respondents < assessment.anonymityThreshold) {
+                rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
+                        ProfileStatus.SUPPRESSED, respondents, assessment.anonymityThreshold, null, null, null, null));
+                continue;
+            }
+            TeamProfile profile = calculate(assessment, model(assessment), tenant);
+            List<TrendDimension> dimensions = new ArrayList<>();
+            for (TeamProfile.DimensionResult dimension : profile.dimensions()) {
+                Double before = previous == null ? null : previous.dimensions().stream()
+                        .filter(d -> d.key().equals(dimension.key())).findFirst().map(TeamProfile.DimensionResult::score)
+                        .orElse(null);
+                dimensions.add(new TrendDimension(dimension.key(), ProfileRepresentations.round(dimension.score()),
+                        dimension.level(), difference(dimension.score(), before)));
+            }
+            rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
+                    ProfileStatus.AVAILABLE, respondents, assessment.anonymityThreshold,
+                    ProfileRepresentations.round(profile.score()), profile.level(),
+                    difference(profile.score(), previous == null ? null : previous.score()), dimensions));
+            previous = profile;
+        }
+        return new TrendView(teamId, rounds);
+    }
+
+    private TeamProfile calculate(Assessment assessment, ScoringModel model, Tenant tenant) {
+        ProfileCalculator calculator = new ProfileCalculator(model, benchmarks::benchmark);
+        return calculator.compute(submittedAnswers(assessment.id, model), segments(tenant));
+    }
+
+    /** The submitted answers to scored questions, one map per response, in a stable order. */
+    private List<Map<String, Answer>> submittedAnswers(UUID assessmentId, ScoringModel model) {
+        List<Object[]> rows = assessmentRepository.getEntityManager().createQuery("""
+                select a.responseId, a.questionKey, a.numberValue, a.choiceValue
+                from Answer a, AssessmentResponse r
+                where r.id = a.responseId and r.assessmentId = :assessment and r.status = :submitted
+                  and a.questionKey in :questions
+                order by a.responseId, a.questionKey""", Object[].class)
+                .setParameter("assessment", assessmentId).setParameter("submitted", ResponseStatus.SUBMITTED)
+                .setParameter("questions", model.questions().keySet()).getResultList();
+        Map<Object, Map<String, Answer>> byResponse = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byResponse.computeIfAbsent(row[0], key -> new LinkedHashMap<>())
+                    .put((String) row[1], new Answer((BigDecimal) row[2], (String) row[3]));
+        }
+        return List.copyOf(byResponse.values());
+    }
+
+    private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {
+        Assessment assessment = assessments.readable(assessmentId);
+        if (!teams.seesAllTeams()) {
+            teams.manageable(assessment.teamId);
+        }
+        return assessment;
+    }
+
+    private ScoringModel model(Assessment assessment) {
+        return models.forTemplate(templates.get(assessment.templateKey, assessment.templateVersion))
+                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This template has no scoring model."));
+    }
+
+    private Tenant currentTenant() {
+        return caller.tenantId().flatMap(tenants::findByIdOptional)
+                .orElseThrow(() -> ProblemException.notFound("Tenant"));
+    }
+
+    private static ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
+                "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
+                        + assessment.anonymityThreshold + "): no scores are shown.",
+                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null);
+    }
+
+    static Set<String> segments(Tenant tenant) {
+        Set<String> segments = new HashSet<>();
+        if (tenant.companySize != null) {
+            segments.add("companySize:" + tenant.companySize.name());
+        }
+        if (tenant.workingStyle != null) {
+            segments.add("workingStyle:" + tenant.workingStyle.name());
+        }
+        return segments;
+    }
+
+    private static Comparison comparison(Tenant tenant) {
+        String size = tenant.companySize == null ? null : tenant.companySize.name().toLowerCase();
+        String style = tenant.workingStyle == null ? null : tenant.workingStyle.name().toLowerCase().replace('_', '-');
+        String note = "Figures describe all respondents unless a metric names another population; the report has "
+                + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
+        return new Comparison(size, style, note);
+    }
+
+    private static Double difference(Double now, Double before) {
+        return now == null || before == null ? null : ProfileRepresentations.round(now - before);
+    }
+}
