@@ -79,6 +79,36 @@ class ProfileCalculatorTest {
     }
 
     @Test
+    void theWorkedExampleOfDocsScoringMd() {
+        String[] guide = { "yes", "no", "no", "not-sure", "yes" };
+        int[] clear = { 4, 2, 3, 5, 1 };
+        int[] effective = { 3, 3, 4, 4, 2 };
+        int[] focus = { 4, 6, 8, 10, 12 };
+        List<Map<String, Answer>> team = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            team.add(Map.of("comm-guide-documented", Answer.of(guide[i]), "comm-norms-clear", Answer.of(clear[i]),
+                    "comm-effectiveness", Answer.of(effective[i]), "focus-hours", Answer.of(focus[i])));
+        }
+        TeamProfile profile = calculator.compute(team, Set.of());
+        assertThat(dimension(profile, "deep-focus").score()).isCloseTo(40, within(1e-9));
+        assertThat(dimension(profile, "deep-focus").nextLevel()).isEqualTo("Focus blocks are protected and respected most weeks.");
+        assertThat(dimension(profile, "communication-guidelines").score()).isCloseTo(50, within(1e-9));
+        assertThat(profile.score()).isCloseTo(45, within(1e-9));
+        assertThat(profile.level()).isEqualTo(3);
+        MetricResult hours = metric(profile, "mean-focus-hours");
+        assertThat(hours.lower()).isCloseTo(4.07, within(0.01));
+        assertThat(hours.upper()).isCloseTo(11.93, within(0.01));
+        assertThat(hours.withinInterval()).isTrue();
+        assertThat(metric(profile, "under-five-focus-hours").lower()).isCloseTo(3.62, within(0.01));
+        assertThat(metric(profile, "without-documented-guide").value()).isEqualTo(60);
+        assertThat(metric(profile, "without-documented-guide").upper()).isCloseTo(88.24, within(0.01));
+        var recommendations = app.asynchealth.recommendation.RecommendationCatalog.load().top(profile, MODEL::levelName, 5);
+        assertThat(recommendations).extracting(r -> r.key()).startsWith("protect-focus-blocks", "write-communication-guide");
+        assertThat(recommendations.get(0).evidence()).isEqualTo(
+                "Your team averages 8 h of deep focus a week; the report's average is 11.7 h, and 26% get under 5 h.");
+    }
+
+    @Test
     void theSegmentPicksTheBenchmark() {
         var answers = List.of(Map.of("realtime-share", Answer.of(30)), Map.of("realtime-share", Answer.of(40)));
         assertThat(metric(calculator.compute(answers, Set.of()), "mean-realtime-share").benchmark().key())
