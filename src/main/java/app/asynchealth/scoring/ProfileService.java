@@ -1,11 +1,8 @@
 package app.asynchealth.scoring;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,14 +19,12 @@ import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
 import app.asynchealth.recommendation.RecommendationCatalog;
-import app.asynchealth.response.ResponseStatus;
 import app.asynchealth.scoring.ProfileRepresentations.Comparison;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
 import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
-import app.asynchealth.scoring.core.Answer;
 import app.asynchealth.scoring.core.ProfileCalculator;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.TeamProfile;
@@ -55,11 +50,13 @@ public class ProfileService {
     private final BenchmarkDataset benchmarks;
     private final TenantRepository tenants;
     private final Caller caller;
+    private final SqlAggregates aggregates;
     private final RecommendationCatalog recommendations = RecommendationCatalog.load();
 
     ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
             TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
-            Caller caller) {
+            Caller caller, SqlAggregates aggregates) {
+        this.aggregates = aggregates;
         this.assessments = assessments;
         this.assessmentRepository = assessmentRepository;
         this.teams = teams;
@@ -126,27 +123,10 @@ public class ProfileService {
         return new TrendView(teamId, rounds);
     }
 
+    /** Aggregated by the database: no answer row is loaded. */
     private TeamProfile calculate(Assessment assessment, ScoringModel model, Tenant tenant) {
         ProfileCalculator calculator = new ProfileCalculator(model, benchmarks::benchmark);
-        return calculator.compute(submittedAnswers(assessment.id, model), segments(tenant));
-    }
-
-    /** The submitted answers to scored questions, one map per response, in a stable order. */
-    private List<Map<String, Answer>> submittedAnswers(UUID assessmentId, ScoringModel model) {
-        List<Object[]> rows = assessmentRepository.getEntityManager().createQuery("""
-                select a.responseId, a.questionKey, a.numberValue, a.choiceValue
-                from Answer a, AssessmentResponse r
-                where r.id = a.responseId and r.assessmentId = :assessment and r.status = :submitted
-                  and a.questionKey in :questions
-                order by a.responseId, a.questionKey""", Object[].class)
-                .setParameter("assessment", assessmentId).setParameter("submitted", ResponseStatus.SUBMITTED)
-                .setParameter("questions", model.questions().keySet()).getResultList();
-        Map<Object, Map<String, Answer>> byResponse = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byResponse.computeIfAbsent(row[0], key -> new LinkedHashMap<>())
-                    .put((String) row[1], new Answer((BigDecimal) row[2], (String) row[3]));
-        }
-        return List.copyOf(byResponse.values());
+        return calculator.compute(aggregates.of(List.of(assessment.id), model), segments(tenant));
     }
 
     private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {

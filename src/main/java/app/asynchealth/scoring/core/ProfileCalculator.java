@@ -2,8 +2,6 @@ package app.asynchealth.scoring.core;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,18 +11,19 @@ import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
 import org.apache.commons.statistics.interval.NormalConfidenceInterval;
 
+import app.asynchealth.scoring.core.Aggregates.NumericStats;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
 import app.asynchealth.scoring.core.ScoringModel.QuestionScoring;
 import app.asynchealth.scoring.core.TeamProfile.DimensionResult;
 import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 
 /**
- * Scores a set of submitted responses. Plain Java, no framework: answers in, profile out.
+ * Scores a set of submitted responses. Plain Java, no framework: aggregates in, profile out.
  *
  * <p>Each answer scores 0-100 by the model; a question's score is the mean over the respondents who answered it; a
  * dimension's score is the mean of its answered questions' scores; the overall score is the mean of the dimension
- * scores. Means are taken over sorted values, so the order of responses never changes a result, not even in the last
- * bit of a double.
+ * scores. Everything is computed from exact sums and counts ({@link Aggregates}), so the order of responses never
+ * changes a result, and the database can aggregate large volumes with the same definitions.
  */
 public final class ProfileCalculator {
 
@@ -43,80 +42,87 @@ public final class ProfileCalculator {
      * @param segments the tenant's segments, e.g. "companySize:LARGE", "workingStyle:IN_OFFICE"
      */
     public TeamProfile compute(List<Map<String, Answer>> respondents, Set<String> segments) {
-        Map<String, List<Double>> questionScores = new LinkedHashMap<>();
-        model.questions().keySet().forEach(question -> questionScores.put(question, new ArrayList<>()));
-        for (Map<String, Answer> answers : respondents) {
-            answers.forEach((question, answer) -> {
-                QuestionScoring scoring = model.questions().get(question);
-                if (scoring != null) {
-                    Double score = score(scoring, answer);
-                    if (score != null) {
-                        questionScores.get(question).add(score);
-                    }
-                }
-            });
-        }
+        return compute(Aggregates.of(respondents, model), segments);
+    }
+
+    public TeamProfile compute(Aggregates aggregates, Set<String> segments) {
         List<DimensionResult> dimensions = new ArrayList<>();
         List<Double> dimensionScores = new ArrayList<>();
         for (String dimension : model.dimensions().keySet()) {
-            List<Double> means = new ArrayList<>();
+            List<Double> questionScores = new ArrayList<>();
             model.questions().forEach((question, scoring) -> {
-                List<Double> scores = questionScores.get(question);
-                if (dimension.equals(scoring.dimension()) && !scores.isEmpty()) {
-                    means.add(mean(scores));
+                if (dimension.equals(scoring.dimension())) {
+                    Double score = questionScore(question, scoring, aggregates);
+                    if (score != null) {
+                        questionScores.add(score);
+                    }
                 }
             });
-            List<MetricResult> metrics = metrics(dimension, respondents, segments);
-            if (means.isEmpty()) {
+            List<MetricResult> metrics = metrics(dimension, aggregates, segments);
+            if (questionScores.isEmpty()) {
                 dimensions.add(new DimensionResult(dimension, null, null, null, null, metrics));
                 continue;
             }
-            double score = mean(means);
+            double score = mean(questionScores);
             dimensionScores.add(score);
             int level = model.levelFor(score).level();
             dimensions.add(new DimensionResult(dimension, score, level, model.levelName(level),
                     model.nextLevel(dimension, level).orElse(null), metrics));
         }
         if (dimensionScores.isEmpty()) {
-            return new TeamProfile(respondents.size(), null, null, null, dimensions);
+            return new TeamProfile(aggregates.respondents(), null, null, null, dimensions);
         }
         double overall = mean(dimensionScores);
         int level = model.levelFor(overall).level();
-        return new TeamProfile(respondents.size(), overall, level, model.levelName(level), dimensions);
+        return new TeamProfile(aggregates.respondents(), overall, level, model.levelName(level), dimensions);
     }
 
-    /** An answer's score 0-100, or null when the model does not score that answer. */
-    static Double score(QuestionScoring scoring, Answer answer) {
-        if (scoring.choices() != null) {
-            return answer.choice() == null ? null : scoring.choices().get(answer.choice());
+    /** The mean answer score of a question, or null when nobody answered it. */
+    static Double questionScore(String question, QuestionScoring scoring, Aggregates aggregates) {
+        if (scoring.linear() != null) {
+            NumericStats stats = aggregates.numeric().get(question);
+            return stats == null || stats.count() == 0 ? null : stats.scoreSum().doubleValue() / stats.count();
         }
-        if (answer.number() == null) {
+        Map<String, Long> counts = aggregates.categorical().get(question);
+        if (counts == null) {
             return null;
         }
-        double value = answer.number().doubleValue();
-        if (Boolean.TRUE.equals(scoring.likert())) {
-            return clamp((value - 1) / 4) * 100;
+        BigDecimal sum = BigDecimal.ZERO;
+        long n = 0;
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            Double score = categoricalScore(scoring, count.getKey());
+            if (score != null) {
+                sum = sum.add(BigDecimal.valueOf(score).multiply(BigDecimal.valueOf(count.getValue())));
+                n += count.getValue();
+            }
         }
-        if (scoring.linear() != null) {
-            return clamp((value - scoring.linear().zeroAt()) / (scoring.linear().fullAt() - scoring.linear().zeroAt())) * 100;
-        }
-        return null;
+        return n == 0 ? null : sum.doubleValue() / n;
     }
 
-    private List<MetricResult> metrics(String dimension, List<Map<String, Answer>> respondents, Set<String> segments) {
+    private static Double categoricalScore(QuestionScoring scoring, String value) {
+        if (scoring.choices() != null) {
+            return scoring.choices().get(value);
+        }
+        int point = Integer.parseInt(value);
+        return (point - 1) * 25.0; // a 1-5 scale: 1 → 0, 5 → 100
+    }
+
+    private List<MetricResult> metrics(String dimension, Aggregates aggregates, Set<String> segments) {
         List<MetricResult> results = new ArrayList<>();
         for (MetricDefinition metric : model.metrics()) {
             if (!metric.dimension().equals(dimension)) {
                 continue;
             }
-            List<Answer> answers = respondents.stream().map(answersOf -> answersOf.get(metric.question()))
-                    .filter(answer -> answer != null).toList();
-            if (answers.isEmpty()) {
-                continue;
-            }
             Benchmark benchmark = benchmarks.apply(benchmarkKey(metric, segments));
-            results.add("mean".equals(metric.kind()) ? meanMetric(metric, answers, benchmark)
-                    : shareMetric(metric, answers, benchmark));
+            MetricResult result = switch (metric.kind()) {
+                case "mean" -> meanMetric(metric, aggregates.numeric().get(metric.question()), benchmark);
+                case "share-below" -> belowMetric(metric, aggregates.numeric().get(metric.question()), benchmark);
+                case "share" -> shareMetric(metric, aggregates.categorical().get(metric.question()), benchmark);
+                default -> throw new IllegalStateException("unknown metric kind " + metric.kind());
+            };
+            if (result != null) {
+                results.add(result);
+            }
         }
         return results;
     }
@@ -132,35 +138,47 @@ public final class ProfileCalculator {
         return metric.benchmark();
     }
 
-    private static MetricResult shareMetric(MetricDefinition metric, List<Answer> answers, Benchmark benchmark) {
-        int n = answers.size();
-        int hits = (int) answers.stream().filter(answer -> counts(metric, answer)).count();
-        double value = 100.0 * hits / n;
-        Interval interval = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, hits, ERROR_RATE);
-        return result(metric, value, interval.getLowerBound() * 100, interval.getUpperBound() * 100, n, benchmark);
-    }
-
-    private static boolean counts(MetricDefinition metric, Answer answer) {
-        return switch (metric.kind()) {
-            case "share-below" -> answer.number() != null && answer.number().doubleValue() < metric.below();
-            case "share" -> metric.atLeast() != null
-                    ? answer.number() != null && answer.number().compareTo(BigDecimal.valueOf(metric.atLeast())) >= 0
-                    : answer.choice() != null && metric.values().contains(answer.choice());
-            default -> throw new IllegalStateException("unknown metric kind " + metric.kind());
-        };
-    }
-
-    private static MetricResult meanMetric(MetricDefinition metric, List<Answer> answers, Benchmark benchmark) {
-        double[] values = answers.stream().filter(answer -> answer.number() != null)
-                .mapToDouble(answer -> answer.number().doubleValue()).sorted().toArray();
-        int n = values.length;
-        double mean = Arrays.stream(values).sum() / n;
-        if (n < 2) {
-            return result(metric, mean, null, null, n, benchmark);
+    private static MetricResult shareMetric(MetricDefinition metric, Map<String, Long> counts, Benchmark benchmark) {
+        if (counts == null) {
+            return null;
         }
-        double squares = Arrays.stream(values).map(value -> (value - mean) * (value - mean)).sorted().sum();
-        Interval interval = NormalConfidenceInterval.MEAN.fromErrorRate(mean, squares / (n - 1), n, ERROR_RATE);
-        return result(metric, mean, interval.getLowerBound(), interval.getUpperBound(), n, benchmark);
+        long n = 0;
+        long hits = 0;
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            n += count.getValue();
+            boolean hit = metric.atLeast() != null ? Integer.parseInt(count.getKey()) >= metric.atLeast()
+                    : metric.values().contains(count.getKey());
+            hits += hit ? count.getValue() : 0;
+        }
+        return n == 0 ? null : share(metric, (int) n, (int) hits, benchmark);
+    }
+
+    private static MetricResult belowMetric(MetricDefinition metric, NumericStats stats, Benchmark benchmark) {
+        return stats == null || stats.count() == 0 ? null
+                : share(metric, (int) stats.count(), (int) stats.below(), benchmark);
+    }
+
+    private static MetricResult share(MetricDefinition metric, int n, int hits, Benchmark benchmark) {
+        Interval interval = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, hits, ERROR_RATE);
+        return result(metric, 100.0 * hits / n, interval.getLowerBound() * 100, interval.getUpperBound() * 100, n,
+                benchmark);
+    }
+
+    private static MetricResult meanMetric(MetricDefinition metric, NumericStats stats, Benchmark benchmark) {
+        if (stats == null || stats.count() == 0) {
+            return null;
+        }
+        long n = stats.count();
+        double mean = stats.sum().doubleValue() / n;
+        if (n < 2) {
+            return result(metric, mean, null, null, (int) n, benchmark);
+        }
+        // Sample variance from exact sums: (Σx² − (Σx)²/n) / (n − 1).
+        BigDecimal squares = stats.sumOfSquares().subtract(
+                stats.sum().multiply(stats.sum()).divide(BigDecimal.valueOf(n), Aggregates.PRECISION));
+        double variance = Math.max(0, squares.doubleValue() / (n - 1));
+        Interval interval = NormalConfidenceInterval.MEAN.fromErrorRate(mean, variance, n, ERROR_RATE);
+        return result(metric, mean, interval.getLowerBound(), interval.getUpperBound(), (int) n, benchmark);
     }
 
     private static MetricResult result(MetricDefinition metric, double value, Double lower, Double upper, int n,
@@ -172,9 +190,5 @@ public final class ProfileCalculator {
 
     private static double mean(List<Double> values) {
         return values.stream().sorted().mapToDouble(Double::doubleValue).sum() / values.size();
-    }
-
-    private static double clamp(double fraction) {
-        return Math.max(0, Math.min(1, fraction));
     }
 }
