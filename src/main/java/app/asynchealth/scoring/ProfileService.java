@@ -51,12 +51,14 @@ public class ProfileService {
     private final TenantRepository tenants;
     private final Caller caller;
     private final SqlAggregates aggregates;
+    private final ClosedProfiles closedProfiles;
     private final RecommendationCatalog recommendations = RecommendationCatalog.load();
 
     ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
             TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
-            Caller caller, SqlAggregates aggregates) {
+            Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles) {
         this.aggregates = aggregates;
+        this.closedProfiles = closedProfiles;
         this.assessments = assessments;
         this.assessmentRepository = assessmentRepository;
         this.teams = teams;
@@ -70,13 +72,19 @@ public class ProfileService {
     public ProfileView profile(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
         Tenant tenant = currentTenant();
-        long respondents = assessmentRepository.submittedCount(assessment.id);
         Comparison comparison = comparison(tenant);
         if (assessment.status != AssessmentStatus.CLOSED) {
             return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
-                    "The profile appears when the assessment closes.", respondents, assessment.anonymityThreshold,
-                    comparison, null, null, null, null, null);
+                    "The profile appears when the assessment closes.", assessmentRepository.submittedCount(assessment.id),
+                    assessment.anonymityThreshold, comparison, null, null, null, null, null);
         }
+        // Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not.
+        return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),
+                () -> closedProfile(assessment, tenant, comparison));
+    }
+
+    private ProfileView closedProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
+        long respondents = assessmentRepository.submittedCount(assessment.id);
         if (respondents < assessment.anonymityThreshold) {
             return suppressed(assessment, respondents, comparison);
         }

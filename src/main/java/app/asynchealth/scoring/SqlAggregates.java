@@ -30,64 +30,65 @@ public class SqlAggregates {
         this.entityManager = entityManager;
     }
 
+    /** Few assessments are looked up by index; many are joined and hashed (see {@link #of}). */
+    static final int INDEXED_LOOKUP_LIMIT = 20;
+
     public Aggregates of(Collection<UUID> assessmentIds, ScoringModel model) {
         UUID[] assessments = assessmentIds.toArray(UUID[]::new);
+        String selected = assessments.length <= INDEXED_LOOKUP_LIMIT
+                ? "(SELECT unnest(?1) AS id LIMIT " + INDEXED_LOOKUP_LIMIT + ")" : "unnest(?1)";
         Number respondents = (Number) entityManager.createNativeQuery("""
-                SELECT count(*) FROM response r
-                WHERE r.status = 'SUBMITTED' AND r.assessment_id = ANY(?1)""")
+                SELECT count(*) FROM response r JOIN %s AS s(id) ON s.id = r.assessment_id
+                WHERE r.status = 'SUBMITTED'""".formatted(selected))
                 .setParameter(1, assessments).getSingleResult();
-        return new Aggregates(respondents.intValue(), categorical(assessments, model), numeric(assessments, model));
-    }
-
-    private Map<String, Map<String, Long>> categorical(UUID[] assessments, ScoringModel model) {
-        String[] questions = model.questions().entrySet().stream().filter(entry -> entry.getValue().linear() == null)
-                .map(Map.Entry::getKey).toArray(String[]::new);
-        List<Object[]> rows = rows(entityManager.createNativeQuery("""
-                SELECT a.question_key, coalesce(a.choice_value, trunc(a.number_value)::int::text), count(*)
-                FROM answer a JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id
-                WHERE r.status = 'SUBMITTED' AND r.assessment_id = ANY(?1) AND a.question_key = ANY(?2)
-                GROUP BY 1, 2""").setParameter(1, assessments).setParameter(2, questions).getResultList());
-        Map<String, Map<String, Long>> counts = new TreeMap<>();
-        for (Object[] row : rows) {
-            counts.computeIfAbsent((String) row[0], key -> new TreeMap<>()).put((String) row[1], ((Number) row[2]).longValue());
-        }
-        return counts;
-    }
-
-    private Map<String, NumericStats> numeric(UUID[] assessments, ScoringModel model) {
-        List<String> questions = new ArrayList<>();
+        List<String> scored = new ArrayList<>(model.questions().keySet());
+        List<String> numeric = new ArrayList<>();
         List<BigDecimal> zeroAt = new ArrayList<>();
         List<BigDecimal> fullAt = new ArrayList<>();
         List<BigDecimal> below = new ArrayList<>();
         model.questions().forEach((question, scoring) -> {
             if (scoring.linear() != null) {
-                questions.add(question);
+                numeric.add(question);
                 zeroAt.add(BigDecimal.valueOf(scoring.linear().zeroAt()));
                 fullAt.add(BigDecimal.valueOf(scoring.linear().fullAt()));
                 Double threshold = Aggregates.threshold(model, question);
                 below.add(threshold == null ? null : BigDecimal.valueOf(threshold));
             }
         });
-        Map<String, NumericStats> stats = new TreeMap<>();
-        if (questions.isEmpty()) {
-            return stats;
-        }
+        // One pass over the answers: categorical questions grouped by answer, number questions by question alone. The
+        // assessments are joined, not compared with ANY, so that many of them hash instead of being scanned per row; a
+        // few are given a LIMIT, which tells the planner to expect few rows and use the (assessment, question) index.
         List<Object[]> rows = rows(entityManager.createNativeQuery("""
-                SELECT a.question_key, count(*), sum(a.number_value), sum(a.number_value * a.number_value),
+                SELECT a.question_key,
+                       CASE WHEN v.question_key IS NULL
+                            THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
+                       count(*), sum(a.number_value), sum(a.number_value * a.number_value),
                        sum(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100)),
                        count(*) FILTER (WHERE a.number_value < v.below)
-                FROM answer a JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id
-                JOIN unnest(?2, ?3, ?4, ?5) AS v(question_key, zero_at, full_at, below) ON v.question_key = a.question_key
-                WHERE r.status = 'SUBMITTED' AND r.assessment_id = ANY(?1) AND a.number_value IS NOT NULL
-                GROUP BY a.question_key""")
-                .setParameter(1, assessments).setParameter(2, questions.toArray(String[]::new))
-                .setParameter(3, zeroAt.toArray(BigDecimal[]::new)).setParameter(4, fullAt.toArray(BigDecimal[]::new))
-                .setParameter(5, below.toArray(BigDecimal[]::new)).getResultList());
+                FROM answer a
+                JOIN %s AS s(id) ON s.id = a.assessment_id
+                JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id AND r.status = 'SUBMITTED'
+                LEFT JOIN unnest(?3, ?4, ?5, ?6) AS v(question_key, zero_at, full_at, below)
+                       ON v.question_key = a.question_key
+                WHERE a.question_key = ANY(?2)
+                GROUP BY 1, 2""".formatted(selected))
+                .setParameter(1, assessments).setParameter(2, scored.toArray(String[]::new))
+                .setParameter(3, numeric.toArray(String[]::new)).setParameter(4, zeroAt.toArray(BigDecimal[]::new))
+                .setParameter(5, fullAt.toArray(BigDecimal[]::new)).setParameter(6, below.toArray(BigDecimal[]::new))
+                .getResultList());
+        Map<String, Map<String, Long>> categorical = new TreeMap<>();
+        Map<String, NumericStats> numbers = new TreeMap<>();
         for (Object[] row : rows) {
-            stats.put((String) row[0], new NumericStats(((Number) row[1]).longValue(), (BigDecimal) row[2],
-                    (BigDecimal) row[3], (BigDecimal) row[4], ((Number) row[5]).longValue()));
+            String question = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            if (numeric.contains(question)) {
+                numbers.put(question, new NumericStats(count, (BigDecimal) row[3], (BigDecimal) row[4],
+                        (BigDecimal) row[5], ((Number) row[6]).longValue()));
+            } else if (row[1] != null) {
+                categorical.computeIfAbsent(question, key -> new TreeMap<>()).put((String) row[1], count);
+            }
         }
-        return stats;
+        return new Aggregates(respondents.intValue(), categorical, numbers);
     }
 
     @SuppressWarnings("unchecked")
