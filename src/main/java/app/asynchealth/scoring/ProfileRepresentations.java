@@ -18,10 +18,15 @@ public final class ProfileRepresentations {
     private ProfileRepresentations() {
     }
 
-    /** available: scores follow; suppressed: too few respondents; pending: not closed yet. */
+    /**
+     * available: the final profile; live: a snapshot of an open assessment (tenants with live profiles); suppressed:
+     * too few respondents; pending: not closed yet.
+     */
     public enum ProfileStatus {
         @com.fasterxml.jackson.annotation.JsonProperty("available")
         AVAILABLE,
+        @com.fasterxml.jackson.annotation.JsonProperty("live")
+        LIVE,
         @com.fasterxml.jackson.annotation.JsonProperty("suppressed")
         SUPPRESSED,
         @com.fasterxml.jackson.annotation.JsonProperty("pending")
@@ -37,7 +42,13 @@ public final class ProfileRepresentations {
             Comparison comparison,
             Double score, Integer level, String levelName,
             List<DimensionView> dimensions,
-            List<Recommendation> recommendations) {
+            List<Recommendation> recommendations,
+            @Schema(description = "For live profiles, and final profiles that are a live snapshot: when the responses were counted") Instant snapshotTakenAt) {
+
+        ProfileView asSnapshot(ProfileStatus status, String reason, Instant takenAt) {
+            return new ProfileView(assessmentId, teamId, status, reason, respondents, anonymityThreshold, comparison, score,
+                    level, levelName, dimensions, recommendations, takenAt);
+        }
     }
 
     @Schema(name = "ProfileComparison", description = "The report segment the figures were chosen for")

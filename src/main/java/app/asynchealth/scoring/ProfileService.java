@@ -1,5 +1,6 @@
 package app.asynchealth.scoring;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,11 +53,16 @@ public class ProfileService {
     private final Caller caller;
     private final SqlAggregates aggregates;
     private final ClosedProfiles closedProfiles;
+    private final ProfileSnapshotRepository snapshots;
+    private final java.time.Clock clock;
     private final RecommendationCatalog recommendations = RecommendationCatalog.load();
 
     ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
             TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
-            Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles) {
+            Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles, ProfileSnapshotRepository snapshots,
+            java.time.Clock clock) {
+        this.snapshots = snapshots;
+        this.clock = clock;
         this.aggregates = aggregates;
         this.closedProfiles = closedProfiles;
         this.assessments = assessments;
@@ -73,27 +79,79 @@ public class ProfileService {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
         Tenant tenant = currentTenant();
         Comparison comparison = comparison(tenant);
-        if (assessment.status != AssessmentStatus.CLOSED) {
-            return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
-                    "The profile appears when the assessment closes.", assessmentRepository.submittedCount(assessment.id),
-                    assessment.anonymityThreshold, comparison, null, null, null, null, null);
+        if (assessment.status == AssessmentStatus.CLOSED) {
+            // Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not.
+            return closedProfiles.get(tenant.id, assessment.id,
+                    String.join(",", new java.util.TreeSet<>(segments(tenant))),
+                    () -> closedProfile(assessment, tenant, comparison));
         }
-        // Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not.
-        return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),
-                () -> closedProfile(assessment, tenant, comparison));
+        if (assessment.status == AssessmentStatus.OPEN && tenant.liveProfiles) {
+            return liveProfile(assessment, tenant, comparison);
+        }
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
+                "The profile appears when the assessment closes.", assessmentRepository.submittedCount(assessment.id),
+                assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
+    }
+
+    /**
+     * A live profile is a stored snapshot, renewed only once at least the threshold of new submissions has arrived, so
+     * that two profiles a lead sees never differ by fewer respondents than the threshold.
+     */
+    private ProfileView liveProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
+        long respondents = assessmentRepository.submittedCount(assessment.id);
+        ProfileSnapshot snapshot = snapshots.find("assessmentId", assessment.id)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (snapshot == null && respondents < assessment.anonymityThreshold) {
+            return suppressed(assessment, respondents, comparison);
+        }
+        if (snapshot != null && submittedSince(assessment.id, snapshot.takenAt) < assessment.anonymityThreshold) {
+            return snapshot.profile.asSnapshot(ProfileStatus.LIVE, "A live snapshot of " + snapshot.respondents
+                    + " responses; it is renewed after " + assessment.anonymityThreshold + " more submissions.",
+                    snapshot.takenAt);
+        }
+        Instant takenAt = clock.instant();
+        ProfileView profile = computed(assessment, tenant, comparison, respondents);
+        if (snapshot == null) {
+            snapshot = new ProfileSnapshot();
+            snapshot.assessmentId = assessment.id;
+        }
+        snapshot.takenAt = takenAt;
+        snapshot.respondents = (int) respondents;
+        snapshot.profile = profile;
+        snapshots.persistAndFlush(snapshot);
+        return profile.asSnapshot(ProfileStatus.LIVE, null, takenAt);
     }
 
     private ProfileView closedProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
         long respondents = assessmentRepository.submittedCount(assessment.id);
+        ProfileSnapshot snapshot = snapshots.find("assessmentId", assessment.id).firstResult();
+        if (snapshot != null && submittedSince(assessment.id, snapshot.takenAt) < assessment.anonymityThreshold) {
+            // Fewer than the threshold answered after the last live snapshot: the final profile stays that snapshot.
+            return snapshot.profile.asSnapshot(ProfileStatus.AVAILABLE, "Left out to keep them anonymous: "
+                    + (respondents - snapshot.respondents) + " response(s) submitted after the last live snapshot.",
+                    snapshot.takenAt);
+        }
         if (respondents < assessment.anonymityThreshold) {
             return suppressed(assessment, respondents, comparison);
         }
+        return computed(assessment, tenant, comparison, respondents);
+    }
+
+    private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents) {
         ScoringModel model = model(assessment);
         TeamProfile profile = calculate(assessment, model, tenant);
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, null, respondents,
                 assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
                 profile.levelName(), ProfileRepresentations.dimensions(profile),
-                recommendations.top(profile, model::levelName, RECOMMENDATIONS));
+                recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
+    }
+
+    private long submittedSince(UUID assessmentId, Instant since) {
+        return assessmentRepository.getEntityManager().createQuery("""
+                select count(r) from AssessmentResponse r
+                where r.assessmentId = :id and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED
+                  and r.submittedAt > :since""", Long.class)
+                .setParameter("id", assessmentId).setParameter("since", since).getSingleResult();
     }
 
     public TrendView trend(UUID teamId) {
@@ -159,7 +217,7 @@ public class ProfileService {
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
                 "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
                         + assessment.anonymityThreshold + "): no scores are shown.",
-                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null);
+                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
     }
 
     static Set<String> segments(Tenant tenant) {

@@ -32,4 +32,8 @@ public class Tenant extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "working_style")
     public WorkingStyle workingStyle;
+
+    /** Show profiles of open assessments once the threshold is met (as snapshots; see ProfileService). */
+    @Column(name = "live_profiles", nullable = false)
+    public boolean liveProfiles;
 }

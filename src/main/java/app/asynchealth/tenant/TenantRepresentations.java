@@ -24,12 +24,13 @@ public final class TenantRepresentations {
             @Schema(description = "No aggregate is shown from fewer submitted responses than this") int anonymityThreshold,
             CompanySize companySize,
             WorkingStyle workingStyle,
+            @Schema(description = "Show profiles of open assessments once the threshold is met; off by default") boolean liveProfiles,
             Instant createdAt,
             Instant updatedAt) {
 
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.id, tenant.name, tenant.anonymityThreshold, tenant.companySize,
-                    tenant.workingStyle, tenant.createdAt, tenant.updatedAt);
+                    tenant.workingStyle, tenant.liveProfiles, tenant.createdAt, tenant.updatedAt);
         }
     }
 
@@ -48,6 +49,7 @@ public final class TenantRepresentations {
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
             @Schema(minimum = "3", maximum = "10") @Min(3) @Max(10) Integer anonymityThreshold,
             CompanySize companySize,
-            WorkingStyle workingStyle) {
+            WorkingStyle workingStyle,
+            @Schema(description = "Show profiles of open assessments once the threshold is met, as snapshots renewed after each further threshold of submissions") Boolean liveProfiles) {
     }
 }

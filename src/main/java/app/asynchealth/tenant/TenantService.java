@@ -71,6 +71,9 @@ public class TenantService {
         if (changes.workingStyle() != null) {
             tenant.workingStyle = changes.workingStyle();
         }
+        if (changes.liveProfiles() != null) {
+            tenant.liveProfiles = changes.liveProfiles();
+        }
         tenants.flush();
         return new Versioned<>(TenantView.of(tenant), tenant.version);
     }
