@@ -154,36 +154,38 @@ public class ProfileService {
                 .setParameter("id", assessmentId).setParameter("since", since).getSingleResult();
     }
 
+    /** Each closed round shows exactly its final profile (the same numbers, the same suppression). */
     public TrendView trend(UUID teamId) {
         teams.readable(teamId);
         if (!teams.seesAllTeams()) {
             teams.manageable(teamId);
         }
         Tenant tenant = currentTenant();
+        Comparison comparison = comparison(tenant);
+        String segments = String.join(",", new java.util.TreeSet<>(segments(tenant)));
         List<Assessment> closed = assessmentRepository.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
                 AssessmentStatus.CLOSED);
         List<TrendPoint> rounds = new ArrayList<>();
-        TeamProfile previous = null;
+        ProfileView previous = null;
         for (Assessment assessment : closed) {
-            long respondents = assessmentRepository.submittedCount(assessment.id);
-            if (respondents < assessment.anonymityThreshold) {
+            ProfileView profile = closedProfiles.get(tenant.id, assessment.id, segments,
+                    () -> closedProfile(assessment, tenant, comparison));
+            if (profile.status() != ProfileStatus.AVAILABLE) {
                 rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                        ProfileStatus.SUPPRESSED, respondents, assessment.anonymityThreshold, null, null, null, null));
+                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));
                 continue;
             }
-            TeamProfile profile = calculate(assessment, model(assessment), tenant);
             List<TrendDimension> dimensions = new ArrayList<>();
-            for (TeamProfile.DimensionResult dimension : profile.dimensions()) {
+            for (ProfileRepresentations.DimensionView dimension : profile.dimensions()) {
                 Double before = previous == null ? null : previous.dimensions().stream()
-                        .filter(d -> d.key().equals(dimension.key())).findFirst().map(TeamProfile.DimensionResult::score)
-                        .orElse(null);
-                dimensions.add(new TrendDimension(dimension.key(), ProfileRepresentations.round(dimension.score()),
-                        dimension.level(), difference(dimension.score(), before)));
+                        .filter(d -> d.key().equals(dimension.key())).findFirst()
+                        .map(ProfileRepresentations.DimensionView::score).orElse(null);
+                dimensions.add(new TrendDimension(dimension.key(), dimension.score(), dimension.level(),
+                        difference(dimension.score(), before)));
             }
             rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                    ProfileStatus.AVAILABLE, respondents, assessment.anonymityThreshold,
-                    ProfileRepresentations.round(profile.score()), profile.level(),
-                    difference(profile.score(), previous == null ? null : previous.score()), dimensions));
+                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
+                    profile.level(), difference(profile.score(), previous == null ? null : previous.score()), dimensions));
             previous = profile;
         }
         return new TrendView(teamId, rounds);

@@ -24,12 +24,13 @@ class LiveProfileTest {
     String tenant;
     String admin;
     String assessment;
+    String team;
 
     @BeforeEach
     void openAssessment() {
         tenant = Api.newTenant();
         admin = Tokens.tenantAdmin(tenant);
-        String team = Api.newTeam(tenant, "Live");
+        team = Api.newTeam(tenant, "Live");
         for (int i = 0; i < 12; i++) {
             Api.newMember(tenant, team, Map.of("externalId", "m" + i, "subject", "m" + i));
         }
@@ -78,7 +79,10 @@ class LiveProfileTest {
         // One more, then close: the final profile stays the snapshot of ten.
         answer(10, 0);
         Api.as(admin).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
-        profile().body("status", equalTo("available")).body("respondents", equalTo(10))
-                .body("reason", containsString("Left out to keep them anonymous: 1 response(s)"));
+        float score = profile().body("status", equalTo("available")).body("respondents", equalTo(10))
+                .body("reason", containsString("Left out to keep them anonymous: 1 response(s)")).extract().path("score");
+        // The trend shows the same final profile: nothing there tells the eleventh response apart either.
+        Api.as(admin).get("/api/v1/teams/{id}/trend", team).then().statusCode(200)
+                .body("rounds[0].respondents", equalTo(10)).body("rounds[0].score", equalTo(score));
     }
 }
