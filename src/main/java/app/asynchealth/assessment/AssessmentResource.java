@@ -105,6 +105,7 @@ public class AssessmentResource {
 
     @POST
     @Path("{id}/open")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.TEAM_LEAD })
     @Operation(summary = "Open a draft now (it also opens by itself at opensAt)")
     @APIResponse(responseCode = "200", description = "The open assessment", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
@@ -114,6 +115,7 @@ public class AssessmentResource {
 
     @POST
     @Path("{id}/close")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.TEAM_LEAD })
     @Operation(summary = "Close an open assessment now (it also closes by itself at closesAt)")
     @APIResponse(responseCode = "200", description = "The closed assessment", content = @Content(schema = @Schema(implementation = AssessmentView.class)))

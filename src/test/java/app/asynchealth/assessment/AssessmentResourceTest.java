@@ -177,6 +177,15 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void actionsWithoutABodyAcceptAnyContentType() {
+        String id = Api.newAssessment(tenant, team);
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType("text/plain")
+                .post("/api/v1/assessments/{id}/open", id).then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(admin).post("/api/v1/assessments/{id}/close", id).then()
+                .statusCode(200).body("status", equalTo("closed"));
+    }
+
+    @Test
     void aDraftCanBeDeleted() {
         String id = Api.newAssessment(tenant, team);
         Api.as(admin).delete("/api/v1/assessments/{id}", id).then().statusCode(204);

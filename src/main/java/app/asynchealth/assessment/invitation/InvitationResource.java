@@ -78,6 +78,7 @@ public class InvitationResource {
 
     @POST
     @Path("{invitationId}/reissue")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Replace an invitation's token (the old one stops working; earlier answers are kept)")
     @APIResponse(responseCode = "201", description = "The new invitation and its token", content = @Content(schema = @Schema(implementation = IssuedInvitation.class)))
     public Response reissue(@PathParam("assessmentId") UUID assessmentId, @PathParam("invitationId") UUID invitationId) {
