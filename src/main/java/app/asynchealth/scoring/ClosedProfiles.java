@@ -6,6 +6,9 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 
@@ -17,9 +20,24 @@ import io.quarkus.cache.CacheResult;
 @ApplicationScoped
 public class ClosedProfiles {
 
+    /** A profile with its JSON, serialized once. */
+    public record Cached(ProfileView view, byte[] json) {
+    }
+
+    private final ObjectMapper json;
+
+    ClosedProfiles(ObjectMapper json) {
+        this.json = json;
+    }
+
     @CacheResult(cacheName = "closed-profiles")
-    public ProfileView get(@CacheKey String tenantId, @CacheKey UUID assessmentId, @CacheKey String segments,
+    public Cached get(@CacheKey String tenantId, @CacheKey UUID assessmentId, @CacheKey String segments,
             Supplier<ProfileView> compute) {
-        return compute.get();
+        ProfileView view = compute.get();
+        try {
+            return new Cached(view, json.writeValueAsBytes(view));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

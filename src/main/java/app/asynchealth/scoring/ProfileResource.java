@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +35,7 @@ public class ProfileResource {
     @Operation(summary = "The team's maturity profile: scores, levels, metrics beside the report's figures, recommendations",
             description = "Available once the assessment is closed and has at least its anonymity threshold of submitted responses; otherwise status says why and no number but the counts is shown.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = ProfileView.class)))
-    public ProfileView profile(@PathParam("id") UUID id) {
-        return profiles.profile(id);
+    public Response profile(@PathParam("id") UUID id) {
+        return Response.ok(profiles.profileJson(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -54,13 +54,15 @@ public class ProfileService {
     private final SqlAggregates aggregates;
     private final ClosedProfiles closedProfiles;
     private final ProfileSnapshotRepository snapshots;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final java.time.Clock clock;
     private final RecommendationCatalog recommendations = RecommendationCatalog.load();
 
     ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
             TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
             Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles, ProfileSnapshotRepository snapshots,
-            java.time.Clock clock) {
+            java.time.Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.snapshots = snapshots;
         this.clock = clock;
         this.aggregates = aggregates;
@@ -75,16 +77,35 @@ public class ProfileService {
         this.caller = caller;
     }
 
+    /** The profile as JSON: a closed assessment's is serialized once and kept. */
+    public byte[] profileJson(UUID assessmentId) {
+        Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
+        Tenant tenant = currentTenant();
+        if (assessment.status == AssessmentStatus.CLOSED) {
+            return closed(assessment, tenant).json();
+        }
+        try {
+            return json.writeValueAsBytes(openProfile(assessment, tenant));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ProfileView profile(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
         Tenant tenant = currentTenant();
+        return assessment.status == AssessmentStatus.CLOSED ? closed(assessment, tenant).view()
+                : openProfile(assessment, tenant);
+    }
+
+    /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
+    private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
+        return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),
+                () -> closedProfile(assessment, tenant, comparison(tenant)));
+    }
+
+    private ProfileView openProfile(Assessment assessment, Tenant tenant) {
         Comparison comparison = comparison(tenant);
-        if (assessment.status == AssessmentStatus.CLOSED) {
-            // Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not.
-            return closedProfiles.get(tenant.id, assessment.id,
-                    String.join(",", new java.util.TreeSet<>(segments(tenant))),
-                    () -> closedProfile(assessment, tenant, comparison));
-        }
         if (assessment.status == AssessmentStatus.OPEN && tenant.liveProfiles) {
             return liveProfile(assessment, tenant, comparison);
         }
@@ -161,15 +182,12 @@ public class ProfileService {
             teams.manageable(teamId);
         }
         Tenant tenant = currentTenant();
-        Comparison comparison = comparison(tenant);
-        String segments = String.join(",", new java.util.TreeSet<>(segments(tenant)));
         List<Assessment> closed = assessmentRepository.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
                 AssessmentStatus.CLOSED);
         List<TrendPoint> rounds = new ArrayList<>();
         ProfileView previous = null;
         for (Assessment assessment : closed) {
-            ProfileView profile = closedProfiles.get(tenant.id, assessment.id, segments,
-                    () -> closedProfile(assessment, tenant, comparison));
+            ProfileView profile = closed(assessment, tenant).view();
             if (profile.status() != ProfileStatus.AVAILABLE) {
                 rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
                         profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));

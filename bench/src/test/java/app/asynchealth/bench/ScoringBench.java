@@ -2,15 +2,10 @@ package app.asynchealth.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,27 +14,22 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.assessment.template.BuiltInTemplates;
-import app.asynchealth.platform.security.Roles;
 import app.asynchealth.scoring.ScoringModels;
 import app.asynchealth.scoring.SqlAggregates;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
-import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
- * The performance targets of the scoring issue, measured on the real service and the real (embedded) PostgreSQL:
- * a team profile of 12 respondents, p99 ≤ 10 ms warm, over HTTP; an organisation-wide aggregate over 10,000
- * respondents computed by the database in ≤ 300 ms. Run with {@code ./mvnw -Pbench verify}; see bench/README.md.
+ * An organisation-wide aggregate over 10,000 respondents is computed by the database in ≤ 300 ms (the scoring issue's
+ * target), measured on the real (embedded) PostgreSQL through the service's own {@link SqlAggregates}. The team-profile
+ * target is measured over HTTP on the packaged service by {@link TeamProfileBenchIT}. Run with
+ * {@code ./mvnw -Pbench verify}; see bench/README.md.
  */
 @QuarkusTest
 class ScoringBench {
-
-    static final int WARM_UP = 500;
-    static final int MEASURED = 3_000;
 
     @Inject
     SqlAggregates aggregates;
@@ -50,47 +40,6 @@ class ScoringBench {
 
     final ScoringModel model = ScoringModels.load().forTemplate(BuiltInTemplates.load().find("async-health", 1).orElseThrow())
             .orElseThrow();
-
-    @Test
-    void teamProfileOfTwelveRespondents() throws Exception {
-        String tenant = Api.newTenant();
-        String team = Api.newTeam(tenant, "Bench");
-        String assessment = Api.newAssessment(tenant, team);
-        Api.open(tenant, assessment);
-        for (int i = 0; i < 12; i++) {
-            Api.newMember(tenant, team, Map.of("externalId", "m" + i, "subject", "m" + i));
-            Api.as(Tokens.as(tenant, "m" + i, Roles.MEMBER)).body(answers(i))
-                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
-        }
-        Api.as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
-
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/assessments/" + assessment + "/profile"))
-                .header("Authorization", "Bearer " + Tokens.tenantAdmin(tenant)).timeout(Duration.ofSeconds(10)).build();
-        for (int i = 0; i < WARM_UP; i++) {
-            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).body()).contains("\"available\"");
-        }
-        long[] nanos = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            nanos[i] = System.nanoTime() - start;
-            assertThat(response.statusCode()).isEqualTo(200);
-        }
-        report("team profile, 12 respondents, GET over HTTP", nanos);
-        // For reference: the cheapest authenticated read of the same size of request, on the same machine.
-        HttpRequest baseline = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/teams/" + team)).header("Authorization", "Bearer " + Tokens.tenantAdmin(tenant)).build();
-        long[] reference = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            client.send(baseline, HttpResponse.BodyHandlers.ofString());
-            reference[i] = System.nanoTime() - start;
-        }
-        report("reference: GET one team over HTTP", reference);
-        assertThat(percentile(nanos, 99)).as("p99 in ns").isLessThanOrEqualTo(Duration.ofMillis(10).toNanos());
-    }
 
     @Test
     void organisationAggregateOfTenThousandRespondents() {
@@ -149,7 +98,8 @@ class ScoringBench {
     }
 
     /**
-     * Fresh statistics, as autovacuum gathers them shortly after a bulk load, so that the planner sees the real volumes.
+     * Fresh statistics and visibility, as autovacuum leaves them shortly after a bulk load: the planner sees the real
+     * volumes, and no autovacuum run competes with the measurement.
      * Only the tables' owner may analyze them.
      */
     private static void analyze() {
@@ -158,21 +108,10 @@ class ScoringBench {
                 config.getValue("async-health.db.migration-user", String.class),
                 config.getValue("async-health.db.migration-password", String.class));
                 var statement = owner.createStatement()) {
-            statement.execute("ANALYZE team, assessment, response, answer");
+            statement.execute("VACUUM (ANALYZE) team, assessment, response, answer");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String answers(int i) {
-        return """
-                {"answers": {"role": "ic", "working-style": "hybrid", "team-async-style": "mostly-async",
-                 "comm-guide-documented": "%s", "comm-norms-clear": %d, "comm-effectiveness": 3,
-                 "meetings-could-be-async": "often", "response-expectation": "within-an-hour",
-                 "response-norms-agreed": 2, "focus-hours": %d, "hours-worked": 40, "realtime-share": 45,
-                 "after-hours-frequency": "sometimes", "schedule-control": 3,
-                 "async-alignment-effect": "somewhat-improves", "team-connectedness": 4}, "submitted": true}"""
-                .formatted(i % 2 == 0 ? "yes" : "no", 1 + i % 5, 3 + i);
     }
 
     private static long percentile(long[] nanos, int percentile) {

@@ -26,7 +26,7 @@ import io.restassured.http.ContentType;
 @QuarkusIntegrationTest
 class TeamProfileBenchIT {
 
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 3_000;
     static final int MEASURED = 5_000;
 
     private static String token(String role, String tenant, String subject) {
