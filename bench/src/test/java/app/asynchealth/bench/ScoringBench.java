@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,8 +56,8 @@ class ScoringBench {
             asTenant.call(tenant, () -> aggregates.of(assessments, model));
             nanos[i] = System.nanoTime() - start;
         }
-        report("organisation aggregate, 10,000 respondents in 100 assessments, in the database", nanos);
-        assertThat(percentile(nanos, 50)).as("median in ns").isLessThanOrEqualTo(Duration.ofMillis(300).toNanos());
+        BenchReport.print("organisation aggregate, 10,000 respondents in 100 assessments, in the database", nanos);
+        assertThat(BenchReport.percentile(nanos, 50)).as("median in ns").isLessThanOrEqualTo(Duration.ofMillis(300).toNanos());
     }
 
     /** Teams, closed assessments and submitted responses with random valid answers, written by the database itself. */
@@ -112,17 +111,5 @@ class ScoringBench {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void report(String what, long[] nanos) {
-        System.out.printf("BENCH %s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", what, nanos.length,
-                percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 99) / 1e6,
-                Arrays.stream(nanos).max().orElse(0) / 1e6);
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,9 +69,9 @@ class TeamProfileBenchIT {
         }
         long[] profileNanos = time(client, profile);
         long[] referenceNanos = time(client, reference);
-        report("team profile, 12 respondents, GET over HTTP, service in its own JVM", profileNanos);
-        report("reference: GET one team, service in its own JVM", referenceNanos);
-        assertThat(percentile(profileNanos, 99)).as("p99 in ns").isLessThanOrEqualTo(Duration.ofMillis(10).toNanos());
+        BenchReport.print("team profile, 12 respondents, GET over HTTP, service in its own JVM", profileNanos);
+        BenchReport.print("reference: GET one team, service in its own JVM", referenceNanos);
+        assertThat(BenchReport.percentile(profileNanos, 99)).as("p99 in ns").isLessThanOrEqualTo(Duration.ofMillis(10).toNanos());
     }
 
     private static long[] time(HttpClient client, HttpRequest request) throws Exception {
@@ -95,17 +94,5 @@ class TeamProfileBenchIT {
                  "after-hours-frequency": "sometimes", "schedule-control": 3,
                  "async-alignment-effect": "somewhat-improves", "team-connectedness": 4}, "submitted": true}"""
                 .formatted(i % 2 == 0 ? "yes" : "no", 1 + i % 5, 3 + i);
-    }
-
-    static long percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-    }
-
-    static void report(String what, long[] nanos) {
-        System.out.printf("BENCH %s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", what, nanos.length,
-                percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 99) / 1e6,
-                Arrays.stream(nanos).max().orElse(0) / 1e6);
     }
 }
