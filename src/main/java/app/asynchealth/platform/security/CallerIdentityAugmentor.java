@@ -31,14 +31,23 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     /** Quarkus OIDC records the OIDC tenant that verified the token under this attribute. */
     static final String OIDC_TENANT_ATTRIBUTE = "tenant-id";
     static final String SERVICE_ISSUER = "service";
+    private static final java.util.concurrent.ExecutorService REVOCATION_CHECKS = java.util.concurrent.Executors
+            .newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "token-revocation-check");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final String serviceKeyId;
     private final String respondAudience;
+    private final TokenRevocations revocations;
 
     CallerIdentityAugmentor(@ConfigProperty(name = "async-health.jwt.key-id") String serviceKeyId,
-            @ConfigProperty(name = "async-health.jwt.respond-audience") String respondAudience) {
+            @ConfigProperty(name = "async-health.jwt.respond-audience") String respondAudience,
+            TokenRevocations revocations) {
         this.serviceKeyId = serviceKeyId;
         this.respondAudience = respondAudience;
+        this.revocations = revocations;
     }
 
     @Override
@@ -68,7 +77,31 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
                     .addRoles(roles)
                     .setAnonymous(false);
             tenant.ifPresent(id -> caller.addAttribute(TENANT_ATTRIBUTE, id));
-            return Uni.createFrom().item(caller.build());
+            SecurityIdentity augmented = caller.build();
+            Object integration = token.getClaim(ServiceTokens.INTEGRATION_CLAIM);
+            if (integration != null && tenant.isPresent()) {
+                // Revocation takes effect at once: every request of an integration token checks it is still active.
+                // Checked on a thread of our own: no request, transaction or context of the caller leaks into it.
+                // The answer comes back on the request's own Vert.x context, where its request scope lives.
+                String raw = token.getRawToken();
+                io.vertx.core.Context requestContext = io.vertx.core.Vertx.currentContext();
+                return Uni.createFrom().completionStage(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> revocations.active(tenant.get(), String.valueOf(integration), raw), REVOCATION_CHECKS))
+                        .emitOn(runnable -> {
+                            if (requestContext != null) {
+                                requestContext.runOnContext(ignored -> runnable.run());
+                            } else {
+                                runnable.run();
+                            }
+                        })
+                        .map(active -> {
+                            if (!active) {
+                                throw new AuthenticationFailedException("the integration token was revoked or has expired");
+                            }
+                            return augmented;
+                        });
+            }
+            return Uni.createFrom().item(augmented);
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         } catch (IllegalArgumentException e) {

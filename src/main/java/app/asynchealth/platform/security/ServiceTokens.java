@@ -19,6 +19,7 @@ public class ServiceTokens {
 
     public static final String ASSESSMENT_CLAIM = "assessment";
     public static final String SLOT_CLAIM = "slot";
+    public static final String INTEGRATION_CLAIM = "integration";
 
     private final String keyId;
     private final String respondAudience;
@@ -37,6 +38,17 @@ public class ServiceTokens {
                 .expiresIn(lifetime);
         tenant.ifPresent(id -> claims.claim(TenantClaims.TENANT_CLAIM, id));
         return claims.jws().keyId(keyId).sign();
+    }
+
+    /** An HR integration token: the hr-analyst role for one tenant, valid until revoked or expired. */
+    public String mintIntegration(UUID integrationId, String tenant, Instant expiresAt) {
+        return Jwt.subject("integration:" + integrationId)
+                .claim("jti", integrationId.toString())
+                .claim(TenantClaims.TENANT_CLAIM, tenant)
+                .claim(INTEGRATION_CLAIM, integrationId.toString())
+                .groups(Set.of(Roles.HR_ANALYST))
+                .expiresAt(expiresAt.getEpochSecond())
+                .jws().keyId(keyId).sign();
     }
 
     /**
