@@ -98,6 +98,16 @@ public class ProfileService {
                 : openProfile(assessment, tenant);
     }
 
+    /** The dimensions an assessment's template is scored in, in the model's order. */
+    public List<String> dimensionKeys(Assessment assessment) {
+        return List.copyOf(model(assessment).dimensions().keySet());
+    }
+
+    /** The final profile of a closed assessment, for callers that have checked access to it. */
+    public ProfileView closedProfile(Assessment assessment, Tenant tenant) {
+        return closed(assessment, tenant).view();
+    }
+
     /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
     private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
         return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),

@@ -43,6 +43,11 @@ public class ScoringModels {
         this.models = List.copyOf(loaded);
     }
 
+    /** Every dimension any model scores, in the models' order. */
+    public List<String> dimensionKeys() {
+        return models.stream().flatMap(model -> model.dimensions().keySet().stream()).distinct().toList();
+    }
+
     public static ScoringModels load() {
         return new ScoringModels(BuiltInTemplates.load(), BenchmarkDataset.load());
     }

@@ -19,7 +19,7 @@ import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ProfileResourceTest {
+public class ProfileResourceTest {
 
     String tenant;
     String admin;
@@ -35,7 +35,7 @@ class ProfileResourceTest {
         }
     }
 
-    static String answers(int focusHours, String meetings) {
+    public static String answers(int focusHours, String meetings) {
         return """
                 {"answers": {"role": "ic", "working-style": "hybrid", "team-async-style": "mostly-async",
                  "comm-guide-documented": "no", "comm-norms-clear": 2, "comm-effectiveness": 3,

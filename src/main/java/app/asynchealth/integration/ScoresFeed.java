@@ -1,0 +1,147 @@
+package app.asynchealth.integration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.security.Caller;
+import app.asynchealth.platform.web.Page;
+import app.asynchealth.platform.web.PageRequest;
+import app.asynchealth.platform.web.Pagination;
+import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
+import app.asynchealth.scoring.ProfileRepresentations.MetricView;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileService;
+import app.asynchealth.tenant.Tenant;
+import app.asynchealth.tenant.TenantRepository;
+
+/**
+ * One row per closed assessment and dimension, in the order assessments closed. A result never changes once closed
+ * and new results close later, so the keyset (closing time, assessment, dimension) stays correct while results arrive:
+ * no duplicates, no gaps. Suppressed rows are present and carry no value.
+ */
+@ApplicationScoped
+@Transactional
+public class ScoresFeed {
+
+    static final String LIST = "scores";
+
+    private final AssessmentRepository assessments;
+    private final ProfileService profiles;
+    private final TenantRepository tenants;
+    private final Caller caller;
+    private final Pagination pagination;
+
+    ScoresFeed(AssessmentRepository assessments, ProfileService profiles, TenantRepository tenants, Caller caller,
+            Pagination pagination) {
+        this.assessments = assessments;
+        this.profiles = profiles;
+        this.tenants = tenants;
+        this.caller = caller;
+        this.pagination = pagination;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension; suppressed rows carry no values")
+    public record ScoreRow(UUID assessmentId, UUID teamId, int round, Instant closedAt, String dimension,
+            ProfileStatus status, long respondents, int anonymityThreshold, Double score, Integer level,
+            String levelName, String metric, Double value, String benchmarkKey, Double benchmarkValue,
+            String benchmarkUnit, String benchmarkPopulation) {
+    }
+
+    @Schema(name = "ScorePage")
+    public record ScorePage(List<ScoreRow> items, String nextCursor) {
+    }
+
+    record Keyed(String key, ScoreRow row) {
+    }
+
+    public Page<ScoreRow> feed(PageRequest request, Instant updatedSince, UUID teamId, String dimension) {
+        Tenant tenant = caller.tenantId().flatMap(tenants::findByIdOptional)
+                .orElseThrow(() -> ProblemException.notFound("Tenant"));
+        Position after = request.after().map(Position::parse).orElse(null);
+        StringBuilder query = new StringBuilder("status = :closed");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters
+                .with("closed", AssessmentStatus.CLOSED);
+        if (updatedSince != null) {
+            query.append(" and closedAt >= :since");
+            parameters.and("since", updatedSince);
+        }
+        if (teamId != null) {
+            query.append(" and teamId = :team");
+            parameters.and("team", teamId);
+        }
+        if (after != null) {
+            query.append(" and (closedAt > :afterAt or (closedAt = :afterAt and id >= :afterId))");
+            parameters.and("afterAt", after.closedAt()).and("afterId", after.assessmentId());
+        }
+        List<Assessment> closed = assessments.find(query.append(" order by closedAt, id").toString(), parameters)
+                .range(0, request.fetchSize()).list();
+        List<Keyed> rows = new ArrayList<>();
+        for (Assessment assessment : closed) {
+            ProfileView profile = profiles.closedProfile(assessment, tenant);
+            List<String> dimensions = profile.dimensions() != null
+                    ? profile.dimensions().stream().map(DimensionView::key).toList()
+                    : profiles.dimensionKeys(assessment);
+            for (int index = 0; index < dimensions.size() && rows.size() < request.fetchSize(); index++) {
+                String key = Position.key(assessment, index);
+                if (after != null && key.compareTo(after.raw()) <= 0 && assessment.id.equals(after.assessmentId())) {
+                    continue;
+                }
+                if (dimension != null && !dimension.equals(dimensions.get(index))) {
+                    continue;
+                }
+                rows.add(new Keyed(key, row(assessment, profile, dimensions.get(index), index)));
+            }
+        }
+        return pagination.page(LIST, request, rows, Keyed::key, Keyed::row);
+    }
+
+    private static ScoreRow row(Assessment assessment, ProfileView profile, String dimension, int index) {
+        if (profile.status() != ProfileStatus.AVAILABLE) {
+            return new ScoreRow(assessment.id, assessment.teamId, assessment.round, assessment.closedAt, dimension,
+                    profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null, null,
+                    null, null, null, null);
+        }
+        DimensionView view = profile.dimensions().get(index);
+        MetricView metric = view.metrics().isEmpty() ? null : view.metrics().get(0);
+        return new ScoreRow(assessment.id, assessment.teamId, assessment.round, assessment.closedAt, dimension,
+                ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, view.score(), view.level(),
+                view.levelName(), metric == null ? null : metric.key(), metric == null ? null : metric.value(),
+                metric == null ? null : metric.benchmarkKey(), metric == null ? null : metric.benchmarkValue(),
+                metric == null ? null : metric.benchmarkUnit(), metric == null ? null : metric.benchmarkPopulation());
+    }
+
+    /** A position in the feed: closing time (microseconds), assessment, dimension index; ordered as text. */
+    record Position(Instant closedAt, UUID assessmentId, int index, String raw) {
+
+        static String key(Assessment assessment, int index) {
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, assessment.closedAt);
+            return String.format("%020d:%s:%02d", micros, assessment.id, index);
+        }
+
+        static Position parse(String raw) {
+            try {
+                String[] parts = raw.split(":");
+                Instant at = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+                return new Position(at, UUID.fromString(parts[1]), Integer.parseInt(parts[2]), raw);
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this list issued to you");
+            }
+        }
+    }
+}
