@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -34,6 +35,7 @@ import app.asynchealth.assessment.AssessmentRepresentations.AssessmentView;
 import app.asynchealth.assessment.AssessmentRepresentations.NewAssessment;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.platform.web.Versioned;
 
@@ -66,11 +68,9 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "One page of assessments, oldest first", content = @Content(schema = @Schema(implementation = AssessmentPage.class)))
     public Response list(@Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
             @Parameter(description = "Only those in this status: draft, open or closed") @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        var page = pagination.request(AssessmentService.LIST, limit, cursor);
-        return pagination.respond(assessments.list(page, parseTeam(teamId), parseStatus(status)), uri);
+            @BeanParam PageParams page) {
+        var request = pagination.request(AssessmentService.LIST, page);
+        return pagination.respond(assessments.list(request, parseTeam(teamId), parseStatus(status)), page.uri);
     }
 
     @GET

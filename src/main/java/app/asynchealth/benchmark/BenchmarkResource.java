@@ -4,26 +4,24 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.platform.web.PageRequest;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 
 @Path("/api/v1/benchmarks")
@@ -60,15 +58,13 @@ public class BenchmarkResource {
     @GET
     @Operation(summary = "The report's figures the product compares teams with, each with its sentence and sample")
     @APIResponse(responseCode = "200", description = "One page of figures, by key", content = @Content(schema = @Schema(implementation = FigurePage.class)))
-    public Response list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        PageRequest request = pagination.request(LIST, limit, cursor);
+    public Response list(@BeanParam PageParams page) {
+        PageRequest request = pagination.request(LIST, page);
         List<BenchmarkDataset.Figure> figures = dataset.dataset().figures().stream()
                 .sorted(Comparator.comparing(BenchmarkDataset.Figure::key))
                 .filter(figure -> request.after().map(after -> figure.key().compareTo(after) > 0).orElse(true))
                 .limit(request.fetchSize()).toList();
-        return pagination.respond(pagination.page(LIST, request, figures, BenchmarkDataset.Figure::key, this::view), uri);
+        return pagination.respond(pagination.page(LIST, request, figures, BenchmarkDataset.Figure::key, this::view), page.uri);
     }
 
     @GET

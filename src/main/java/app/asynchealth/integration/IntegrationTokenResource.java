@@ -7,12 +7,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +29,7 @@ import app.asynchealth.integration.IntegrationRepresentations.NewToken;
 import app.asynchealth.integration.IntegrationRepresentations.TokenPage;
 import app.asynchealth.integration.IntegrationRepresentations.TokenView;
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 
 @Path("/api/v1/integrations/tokens")
@@ -59,10 +59,8 @@ public class IntegrationTokenResource {
     @GET
     @Operation(summary = "List the tenant's integration tokens (never their values)")
     @APIResponse(responseCode = "200", description = "One page of tokens", content = @Content(schema = @Schema(implementation = TokenPage.class)))
-    public Response list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return pagination.respond(tokens.list(pagination.request(IntegrationTokenService.LIST, limit, cursor)), uri);
+    public Response list(@BeanParam PageParams page) {
+        return pagination.respond(tokens.list(pagination.request(IntegrationTokenService.LIST, page)), page.uri);
     }
 
     @DELETE

@@ -6,14 +6,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.asynchealth.integration.ScoresFeed.ScorePage;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.scoring.ScoringModels;
 
@@ -54,10 +54,8 @@ public class ScoresResource {
             @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
             @Parameter(description = "Only this dimension") @QueryParam("dimension") String dimension,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        for (String name : uri.getQueryParameters().keySet()) {
+            @BeanParam PageParams page) {
+        for (String name : page.uri.getQueryParameters().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw ProblemException.invalid(name, "is not a filter of this list; use " + String.join(", ",
                         PARAMETERS.stream().sorted().toList()));
@@ -82,7 +80,6 @@ public class ScoresResource {
         if (dimension != null && !models.dimensionKeys().contains(dimension)) {
             throw ProblemException.invalid("dimension", "must be one of " + String.join(", ", models.dimensionKeys()));
         }
-        return pagination.respond(feed.feed(pagination.request(ScoresFeed.LIST, limit, cursor), since, team, dimension),
-                uri);
+        return pagination.respond(feed.feed(pagination.request(ScoresFeed.LIST, page), since, team, dimension), page.uri);
     }
 }

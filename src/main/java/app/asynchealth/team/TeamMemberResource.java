@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -24,11 +24,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.team.TeamRepresentations.MemberChanges;
@@ -63,11 +63,9 @@ public class TeamMemberResource {
     @Operation(summary = "List a team's members (tenant admins, or the team's lead)")
     @APIResponse(responseCode = "200", description = "One page of members, oldest first", content = @Content(schema = @Schema(implementation = MemberPage.class)))
     public Response list(@PathParam("teamId") UUID teamId,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @BeanParam PageParams page) {
         return pagination.respond(members.list(teamId,
-                pagination.request(TeamMemberService.LIST + ":" + teamId, limit, cursor)), uri);
+                pagination.request(TeamMemberService.LIST + ":" + teamId, page)), page.uri);
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.team.TeamRepresentations.NewTeam;
@@ -63,10 +64,8 @@ public class TeamResource {
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.HR_ANALYST, Roles.TEAM_LEAD, Roles.MEMBER })
     @Operation(summary = "List teams: all of the tenant's for tenant admins and HR analysts, your own teams for anybody else")
     @APIResponse(responseCode = "200", description = "One page of teams, oldest first", content = @Content(schema = @Schema(implementation = TeamPage.class)))
-    public Response list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return pagination.respond(teams.list(pagination.request(TeamService.LIST, limit, cursor)), uri);
+    public Response list(@BeanParam PageParams page) {
+        return pagination.respond(teams.list(pagination.request(TeamService.LIST, page)), page.uri);
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.tenant.TenantRepresentations.NewTenant;
@@ -59,10 +60,8 @@ public class TenantResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "List tenants (platform administrators)")
     @APIResponse(responseCode = "200", description = "One page of tenants, ordered by id", content = @Content(schema = @Schema(implementation = TenantPage.class)))
-    public Response list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return pagination.respond(tenants.list(pagination.request(TenantService.LIST, limit, cursor)), uri);
+    public Response list(@BeanParam PageParams page) {
+        return pagination.respond(tenants.list(pagination.request(TenantService.LIST, page)), page.uri);
     }
 
     @GET

@@ -6,21 +6,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +28,7 @@ import app.asynchealth.assessment.invitation.InvitationRepresentations.Invitatio
 import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitation;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 
 @Path("/api/v1/assessments/{assessmentId}/invitations")
@@ -61,11 +59,9 @@ public class InvitationResource {
     @Operation(summary = "List the invitations of an assessment (never their tokens, never who answered)")
     @APIResponse(responseCode = "200", description = "One page of invitations", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
     public Response list(@PathParam("assessmentId") UUID assessmentId,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @BeanParam PageParams page) {
         return pagination.respond(invitations.list(assessmentId,
-                pagination.request(InvitationService.LIST + ":" + assessmentId, limit, cursor)), uri);
+                pagination.request(InvitationService.LIST + ":" + assessmentId, page)), page.uri);
     }
 
     @DELETE

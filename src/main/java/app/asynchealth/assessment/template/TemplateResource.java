@@ -4,12 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,13 +18,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.assessment.template.TemplateRepresentations.NewTemplateVersion;
 import app.asynchealth.assessment.template.TemplateRepresentations.TemplatePage;
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
 
 @Path("/api/v1/templates")
@@ -45,10 +45,8 @@ public class TemplateResource {
     @GET
     @Operation(summary = "List the templates you can use: the built-in ones and your tenant's own")
     @APIResponse(responseCode = "200", description = "One page of templates, by key and version", content = @Content(schema = @Schema(implementation = TemplatePage.class)))
-    public Response list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return pagination.respond(templates.list(pagination.request(TemplateService.LIST, limit, cursor)), uri);
+    public Response list(@BeanParam PageParams page) {
+        return pagination.respond(templates.list(pagination.request(TemplateService.LIST, page)), page.uri);
     }
 
     @GET

@@ -38,10 +38,12 @@ public class Pagination {
     record Cursor(String list, String scope, String after) {
     }
 
-    /**
-     * @param list names the list, so that a cursor of one list is not accepted by another
-     */
-    public PageRequest request(String list, String limitParameter, String cursorParameter) {
+    /** @param list names the list, so that a cursor of one list is not accepted by another */
+    public PageRequest request(String list, PageParams parameters) {
+        return request(list, parameters.limit, parameters.cursor);
+    }
+
+    PageRequest request(String list, String limitParameter, String cursorParameter) {
         int limit = DEFAULT_LIMIT;
         if (limitParameter != null) {
             try {
