@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -26,8 +27,11 @@ public class AssessmentLifecycle {
     private final TenantRepository tenants;
     private final AssessmentRepository assessments;
     private final Clock clock;
+    private final Event<AssessmentClosed> closed;
 
-    AssessmentLifecycle(TenantWork work, TenantRepository tenants, AssessmentRepository assessments, Clock clock) {
+    AssessmentLifecycle(TenantWork work, TenantRepository tenants, AssessmentRepository assessments, Clock clock,
+            Event<AssessmentClosed> closed) {
+        this.closed = closed;
         this.work = work;
         this.tenants = tenants;
         this.assessments = assessments;
@@ -62,6 +66,7 @@ public class AssessmentLifecycle {
                 assessment.open(now);
             } else {
                 assessment.close(now);
+                closed.fire(AssessmentClosed.of(assessment));
             }
         }
         return due.size();

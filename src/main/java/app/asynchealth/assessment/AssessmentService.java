@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.AssessmentRepresentations.AssessmentChanges;
@@ -37,9 +38,12 @@ public class AssessmentService {
     private final Caller caller;
     private final Pagination pagination;
     private final Clock clock;
+    private final Event<AssessmentClosed> closed;
 
     AssessmentService(AssessmentRepository assessments, AssessmentAccess access, TeamAccess teams,
-            TemplateService templates, TenantRepository tenants, Caller caller, Pagination pagination, Clock clock) {
+            TemplateService templates, TenantRepository tenants, Caller caller, Pagination pagination, Clock clock,
+            Event<AssessmentClosed> closed) {
+        this.closed = closed;
         this.assessments = assessments;
         this.access = access;
         this.teams = teams;
@@ -152,6 +156,7 @@ public class AssessmentService {
         }
         assessment.close(clock.instant());
         assessments.flush();
+        closed.fire(AssessmentClosed.of(assessment));
         return new Versioned<>(view(assessment), assessment.version);
     }
 

@@ -17,7 +17,7 @@ public class IntegrationTokenRepository implements PanacheRepositoryBase<Integra
         String query = "1 = 1";
         if (request.after().isPresent()) {
             query = "id > :after";
-            parameters.and("after", UUID.fromString(request.after().get()));
+            parameters.and("after", request.afterId().get());
         }
         return find(query + " order by id", parameters).range(0, request.fetchSize() - 1).list();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -30,8 +31,11 @@ public class ResponseService {
     private final ResponseRepository responses;
     private final TemplateService templates;
     private final Clock clock;
+    private final Event<ResponseSubmitted> submitted;
 
-    ResponseService(Respondents respondents, ResponseRepository responses, TemplateService templates, Clock clock) {
+    ResponseService(Respondents respondents, ResponseRepository responses, TemplateService templates, Clock clock,
+            Event<ResponseSubmitted> submitted) {
+        this.submitted = submitted;
         this.respondents = respondents;
         this.responses = responses;
         this.templates = templates;
@@ -74,6 +78,9 @@ public class ResponseService {
             responses.persist(response);
             writeAnswers(response, result.answers());
             responses.flush();
+            if (submit) {
+                submitted.fire(new ResponseSubmitted(assessmentId));
+            }
             return new Saved(view(response, result.answers()), true);
         }
         AssessmentResponse response = existing.get();
@@ -88,6 +95,9 @@ public class ResponseService {
         response.status = status;
         response.submittedAt = submit ? now : null;
         responses.flush();
+        if (submit) {
+            submitted.fire(new ResponseSubmitted(assessmentId));
+        }
         return new Saved(view(response, result.answers()), false);
     }
 

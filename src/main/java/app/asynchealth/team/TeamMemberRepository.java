@@ -18,7 +18,7 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, U
         String query = "teamId = :team";
         if (request.after().isPresent()) {
             query += " and id > :after";
-            parameters.and("after", UUID.fromString(request.after().get()));
+            parameters.and("after", request.afterId().get());
         }
         return find(query + " order by id", parameters).range(0, request.fetchSize() - 1).list();
     }

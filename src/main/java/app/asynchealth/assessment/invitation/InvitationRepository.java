@@ -18,7 +18,7 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         String query = "assessmentId = :assessment";
         if (request.after().isPresent()) {
             query += " and id > :after";
-            parameters.and("after", UUID.fromString(request.after().get()));
+            parameters.and("after", request.afterId().get());
         }
         return find(query + " order by id", parameters).range(0, request.fetchSize() - 1).list();
     }

@@ -1,0 +1,164 @@
+package app.asynchealth.integration.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.asynchealth.integration.webhook.WebhookDeliveryRepository.Claimed;
+import app.asynchealth.integration.webhook.WebhookSender.Outcome;
+import app.asynchealth.platform.tenancy.TenantWork;
+import io.github.resilience4j.core.IntervalFunction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends due deliveries. Every replica runs it; claims with {@code FOR UPDATE SKIP LOCKED} and a lease make each attempt
+ * one replica's. Failed attempts are retried with exponential backoff and jitter until the attempts run out; an
+ * endpoint is disabled when it answers 410 Gone or fails too many attempts in a row.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    static final int TENANTS_PER_TICK = 100;
+    static final int BATCH = 20;
+
+    private final TenantWork work;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookSender sender;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final int disableAfterFailures;
+    private final long leaseSeconds;
+    private final IntervalFunction backoff;
+    private final ExecutorService sending;
+
+    WebhookDispatcher(TenantWork work, WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
+            WebhookSender sender, Clock clock,
+            @ConfigProperty(name = "async-health.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "async-health.webhooks.disable-after-failures", defaultValue = "40") int disableAfterFailures,
+            @ConfigProperty(name = "async-health.webhooks.retry.initial-interval", defaultValue = "30s") Duration initialInterval,
+            @ConfigProperty(name = "async-health.webhooks.retry.multiplier", defaultValue = "3") double multiplier,
+            @ConfigProperty(name = "async-health.webhooks.retry.max-interval", defaultValue = "6h") Duration maxInterval,
+            @ConfigProperty(name = "async-health.webhooks.request-timeout", defaultValue = "10s") Duration requestTimeout,
+            @ConfigProperty(name = "async-health.webhooks.concurrency", defaultValue = "8") int concurrency) {
+        this.work = work;
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.sender = sender;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.disableAfterFailures = disableAfterFailures;
+        // The lease outlasts the longest attempt by a wide margin, so a slow attempt is never made twice.
+        this.leaseSeconds = Math.max(60, requestTimeout.toSeconds() * 6);
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialInterval, multiplier, 0.5, maxInterval);
+        this.sending = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        sending.shutdownNow();
+    }
+
+    @Scheduled(every = "${async-health.webhooks.poll-interval:2s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        dispatchDue();
+    }
+
+    /** @return how many attempts were made */
+    public int dispatchDue() {
+        List<String> tenantIds = work.call(null, () -> deliveries.dueTenants(TENANTS_PER_TICK));
+        int attempts = 0;
+        for (String tenantId : tenantIds) {
+            try {
+                attempts += dispatch(tenantId);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not dispatch the webhooks of tenant %s", tenantId);
+            }
+        }
+        return attempts;
+    }
+
+    private int dispatch(String tenantId) {
+        List<Claimed> claimed = work.call(tenantId, () -> deliveries.claim(BATCH, leaseSeconds));
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        for (Claimed delivery : claimed) {
+            outcomes.add(sending.submit(() -> sender.send(delivery)));
+        }
+        for (int i = 0; i < claimed.size(); i++) {
+            Claimed delivery = claimed.get(i);
+            Outcome outcome = outcome(outcomes.get(i));
+            work.call(tenantId, () -> {
+                record(delivery, outcome);
+                return null;
+            });
+        }
+        return claimed.size();
+    }
+
+    private static Outcome outcome(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void record(Claimed claimed, Outcome outcome) {
+        WebhookDelivery delivery = deliveries.findById(claimed.deliveryId());
+        if (delivery == null) {
+            return; // its endpoint was deleted meanwhile
+        }
+        WebhookAttempt attempt = new WebhookAttempt();
+        attempt.deliveryId = delivery.id;
+        attempt.number = claimed.attempt();
+        attempt.attemptedAt = outcome.at();
+        attempt.statusCode = outcome.statusCode();
+        attempt.error = outcome.error();
+        attempt.durationMs = outcome.durationMs();
+        deliveries.getEntityManager().persist(attempt);
+        delivery.lastAttemptAt = outcome.at();
+        delivery.lastStatus = outcome.statusCode();
+        delivery.lastError = outcome.error();
+        if (outcome.delivered()) {
+            delivery.status = WebhookDelivery.Status.DELIVERED;
+            delivery.deliveredAt = clock.instant();
+            delivery.nextAttemptAt = null;
+            deliveries.flush();
+            endpoints.recordSuccess(claimed.endpointId());
+            return;
+        }
+        if (outcome.gone() || claimed.attempt() >= maxAttempts) {
+            delivery.status = WebhookDelivery.Status.FAILED;
+            delivery.nextAttemptAt = null;
+        } else {
+            delivery.nextAttemptAt = clock.instant().plusMillis(backoff.apply(claimed.attempt()));
+        }
+        deliveries.flush();
+        int failures = endpoints.recordFailure(claimed.endpointId());
+        if (outcome.gone()) {
+            endpoints.disable(claimed.endpointId(), "the endpoint answered 410 Gone");
+        } else if (failures >= disableAfterFailures) {
+            endpoints.disable(claimed.endpointId(), failures + " failed attempts in a row");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package app.asynchealth.integration.webhook;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.asynchealth.integration.webhook.WebhookRepresentations.AttemptView;
+import app.asynchealth.integration.webhook.WebhookRepresentations.DeliveryView;
+import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointChanges;
+import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointView;
+import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointWithSecret;
+import app.asynchealth.integration.webhook.WebhookRepresentations.NewEndpoint;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.security.Caller;
+import app.asynchealth.platform.web.EntityTags;
+import app.asynchealth.platform.web.Page;
+import app.asynchealth.platform.web.PageRequest;
+import app.asynchealth.platform.web.Pagination;
+import app.asynchealth.platform.web.Versioned;
+
+/** Tenant admins' webhook endpoints and their delivery log. */
+@ApplicationScoped
+@Transactional
+public class WebhookEndpointService {
+
+    static final String LIST = "webhook-endpoints";
+    static final String DELIVERIES = "webhook-deliveries";
+    static final String SECRET_PREFIX = "whsec_";
+    static final int MAX_ENDPOINTS = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
+    private final DestinationPolicy destinations;
+    private final Caller caller;
+    private final Pagination pagination;
+    private final Clock clock;
+
+    WebhookEndpointService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+            DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.destinations = destinations;
+        this.caller = caller;
+        this.pagination = pagination;
+        this.clock = clock;
+    }
+
+    public EndpointWithSecret create(NewEndpoint request) {
+        if (endpoints.count() >= MAX_ENDPOINTS) {
+            throw ProblemException.invalid("url", "a tenant has at most " + MAX_ENDPOINTS + " webhook endpoints");
+        }
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.url = checkedUrl(request.url());
+        endpoint.events = checkedEvents(request.events());
+        endpoint.description = blankToNull(request.description());
+        endpoint.secret = newSecret();
+        endpoint.status = WebhookEndpoint.Status.ACTIVE;
+        endpoint.createdBy = caller.subject();
+        endpoints.persist(endpoint);
+        endpoints.flush();
+        return new EndpointWithSecret(EndpointView.of(endpoint), endpoint.secret);
+    }
+
+    public Page<EndpointView> list(PageRequest request) {
+        return pagination.page(LIST, request, endpoints.page(request), endpoint -> endpoint.id.toString(),
+                EndpointView::of);
+    }
+
+    public Versioned<EndpointView> get(UUID id) {
+        WebhookEndpoint endpoint = find(id);
+        return new Versioned<>(EndpointView.of(endpoint), endpoint.version);
+    }
+
+    public Versioned<EndpointView> update(UUID id, EndpointChanges changes, String ifMatch) {
+        WebhookEndpoint endpoint = find(id);
+        EntityTags.requireMatch(ifMatch, endpoint.version);
+        if (changes.url() != null) {
+            endpoint.url = checkedUrl(changes.url());
+        }
+        if (changes.events() != null) {
+            endpoint.events = checkedEvents(changes.events());
+        }
+        if (changes.description() != null) {
+            endpoint.description = blankToNull(changes.description());
+        }
+        if (Boolean.TRUE.equals(changes.enabled()) && endpoint.status == WebhookEndpoint.Status.DISABLED) {
+            endpoint.status = WebhookEndpoint.Status.ACTIVE;
+            endpoint.disabledReason = null;
+            endpoint.disabledAt = null;
+            endpoint.consecutiveFailures = 0;
+            // Deliveries paused while it was disabled are due again.
+            deliveries.update("nextAttemptAt = ?1 where endpointId = ?2 and status = ?3 and nextAttemptAt is null",
+                    clock.instant(), endpoint.id, WebhookDelivery.Status.PENDING);
+        } else if (Boolean.FALSE.equals(changes.enabled()) && endpoint.status == WebhookEndpoint.Status.ACTIVE) {
+            disable(endpoint, "disabled by " + caller.subject());
+        }
+        endpoints.flush();
+        return new Versioned<>(EndpointView.of(endpoint), endpoint.version);
+    }
+
+    /** A new signing secret; the old one stops signing at once. */
+    public EndpointWithSecret rotateSecret(UUID id) {
+        WebhookEndpoint endpoint = find(id);
+        endpoint.secret = newSecret();
+        endpoints.flush();
+        return new EndpointWithSecret(EndpointView.of(endpoint), endpoint.secret);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        WebhookEndpoint endpoint = find(id);
+        EntityTags.requireMatch(ifMatch, endpoint.version);
+        endpoints.delete(endpoint);
+    }
+
+    public Page<DeliveryView> deliveries(UUID endpointId, PageRequest request) {
+        find(endpointId);
+        List<WebhookDelivery> fetched = deliveries.page(endpointId, request);
+        Map<UUID, List<AttemptView>> attempts = deliveries.attemptsOf(fetched.stream().map(d -> d.id).toList()).stream()
+                .collect(Collectors.groupingBy(attempt -> attempt.deliveryId, Collectors.mapping(
+                        attempt -> new AttemptView(attempt.number, attempt.attemptedAt, attempt.statusCode,
+                                attempt.error, attempt.durationMs),
+                        Collectors.toList())));
+        Map<UUID, WebhookEvent> events = deliveries.events(fetched.stream().map(d -> d.eventId).distinct().toList())
+                .stream().collect(Collectors.toMap(event -> event.id, Function.identity()));
+        return pagination.page(DELIVERIES, request, fetched, delivery -> delivery.id.toString(),
+                delivery -> new DeliveryView(delivery.id, WebhookMessages.messageId(delivery.eventId),
+                        events.get(delivery.eventId).type, delivery.status.name().toLowerCase(), delivery.attempts,
+                        delivery.createdAt, delivery.nextAttemptAt, delivery.lastAttemptAt, delivery.lastStatus,
+                        delivery.lastError, delivery.deliveredAt, attempts.getOrDefault(delivery.id, List.of())));
+    }
+
+    /** Stops deliveries to the endpoint; those pending wait, paused, until it is enabled again. */
+    void disable(WebhookEndpoint endpoint, String reason) {
+        endpoint.status = WebhookEndpoint.Status.DISABLED;
+        endpoint.disabledReason = reason;
+        endpoint.disabledAt = clock.instant();
+        deliveries.update("nextAttemptAt = null where endpointId = ?1 and status = ?2", endpoint.id,
+                WebhookDelivery.Status.PENDING);
+    }
+
+    private WebhookEndpoint find(UUID id) {
+        return endpoints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Webhook endpoint"));
+    }
+
+    private String checkedUrl(String url) {
+        String candidate = url.strip();
+        destinations.refusal(candidate).ifPresent(reason -> {
+            throw ProblemException.invalid("url", reason);
+        });
+        return candidate;
+    }
+
+    private static List<String> checkedEvents(List<String> events) {
+        List<String> unknown = new ArrayList<>();
+        for (String event : events) {
+            if (WebhookEventType.of(event).isEmpty()) {
+                unknown.add(event);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("events", "unknown event " + String.join(", ", unknown) + "; use "
+                    + String.join(", ", WebhookEventType.wireNames()));
+        }
+        return List.copyOf(new LinkedHashSet<>(events));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+}

@@ -1,0 +1,114 @@
+package app.asynchealth.integration.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.asynchealth.assessment.AssessmentClosed;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.response.ResponseSubmitted;
+
+/**
+ * The transactional outbox. It observes the domain's events synchronously, so the event row and its deliveries are
+ * written in the transaction of the change they announce: they exist if and only if the change committed. Nothing is
+ * written for events no active endpoint subscribed to.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    private final WebhookEndpointRepository endpoints;
+    private final AssessmentRepository assessments;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    WebhookOutbox(WebhookEndpointRepository endpoints, AssessmentRepository assessments, ObjectMapper json,
+            Clock clock) {
+        this.endpoints = endpoints;
+        this.assessments = assessments;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void onClosed(@Observes AssessmentClosed closed) {
+        long respondents = assessments.submittedCount(closed.assessmentId());
+        boolean available = respondents >= closed.anonymityThreshold();
+        Map<String, Object> data = assessmentData(closed.assessmentId(), closed.teamId(), closed.round());
+        data.put("closedAt", closed.closedAt().toString());
+        data.put("respondents", respondents);
+        data.put("anonymityThreshold", closed.anonymityThreshold());
+        data.put("profileStatus", available ? "available" : "suppressed");
+        publish(WebhookEventType.ASSESSMENT_CLOSED, closed.assessmentId(), data);
+        if (available) {
+            Map<String, Object> profile = assessmentData(closed.assessmentId(), closed.teamId(), closed.round());
+            profile.put("respondents", respondents);
+            profile.put("profile", "/api/v1/assessments/" + closed.assessmentId() + "/profile");
+            publish(WebhookEventType.PROFILE_AVAILABLE, closed.assessmentId(), profile);
+        }
+    }
+
+    void onSubmitted(@Observes ResponseSubmitted submitted) {
+        if (endpoints.subscribedTo(WebhookEventType.QUORUM_REACHED).isEmpty()) {
+            return;
+        }
+        // Lock the assessment so that concurrent submissions count one after the other: the one that reaches the
+        // threshold sees all earlier ones, and the event is recorded once.
+        Object[] assessment = (Object[]) assessments.getEntityManager().createNativeQuery(
+                "SELECT team_id, round, anonymity_threshold FROM assessment WHERE id = :id FOR NO KEY UPDATE")
+                .setParameter("id", submitted.assessmentId()).getSingleResult();
+        int threshold = ((Number) assessment[2]).intValue();
+        if (assessments.submittedCount(submitted.assessmentId()) < threshold) {
+            return;
+        }
+        Map<String, Object> data = assessmentData(submitted.assessmentId(), (UUID) assessment[0],
+                ((Number) assessment[1]).intValue());
+        data.put("anonymityThreshold", threshold);
+        data.put("reachedAt", clock.instant().toString());
+        publish(WebhookEventType.QUORUM_REACHED, submitted.assessmentId(), data);
+    }
+
+    private static Map<String, Object> assessmentData(UUID assessmentId, UUID teamId, int round) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("assessmentId", assessmentId.toString());
+        data.put("teamId", teamId.toString());
+        data.put("round", round);
+        return data;
+    }
+
+    /** Records the event once per subject, with one pending delivery per subscribed endpoint. */
+    private void publish(WebhookEventType type, UUID subject, Map<String, Object> data) {
+        List<WebhookEndpoint> targets = endpoints.subscribedTo(type);
+        if (targets.isEmpty()) {
+            return;
+        }
+        String dedupeKey = type.wireName() + ":" + subject;
+        EntityManager entities = endpoints.getEntityManager();
+        boolean recorded = !entities.createQuery("select e.id from WebhookEvent e where e.dedupeKey = :key")
+                .setParameter("key", dedupeKey).setMaxResults(1).getResultList().isEmpty();
+        if (recorded) {
+            return;
+        }
+        Instant now = clock.instant();
+        WebhookEvent event = new WebhookEvent();
+        event.type = type.wireName();
+        event.dedupeKey = dedupeKey;
+        event.payload = WebhookMessages.payload(json, type, now, data);
+        entities.persist(event);
+        for (WebhookEndpoint endpoint : targets) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.eventId = event.id;
+            delivery.endpointId = endpoint.id;
+            delivery.status = WebhookDelivery.Status.PENDING;
+            delivery.nextAttemptAt = now;
+            entities.persist(delivery);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package app.asynchealth.integration.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+
+import app.asynchealth.platform.security.Roles;
+import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.support.Api;
+import app.asynchealth.support.Tokens;
+import app.asynchealth.support.WebhookReceiver;
+import app.asynchealth.support.WebhookReceiver.Received;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class WebhookTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final List<String> ALL_EVENTS = List.of("assessment.closed", "profile.available", "assessment.quorum_reached");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    String tenant;
+    String admin;
+    WebhookReceiver receiver;
+
+    @BeforeEach
+    void setUp() {
+        tenant = Api.newTenant();
+        admin = Tokens.tenantAdmin(tenant);
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    ExtractableResponse<Response> register(String path, List<String> events) {
+        return Api.as(admin).body(Map.of("url", receiver.url(path), "events", events, "description", "HR system"))
+                .post("/api/v1/webhooks").then().statusCode(201).extract();
+    }
+
+    /** An open assessment of a new team; members answer it with {@link #answer}. */
+    String openAssessment(String team) {
+        String assessment = Api.newAssessment(tenant, team);
+        Api.open(tenant, assessment);
+        return assessment;
+    }
+
+    void answer(String team, String assessment, int respondents) {
+        for (int i = 0; i < respondents; i++) {
+            String subject = team.substring(0, 8) + "-" + assessment.substring(0, 8) + "-" + i;
+            Api.newMember(tenant, team, Map.of("externalId", subject, "subject", subject));
+            Api.as(Tokens.as(tenant, subject, Roles.MEMBER)).body(ProfileResourceTest.answers(8, "often"))
+                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
+        }
+    }
+
+    void close(String assessment) {
+        Api.as(admin).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
+    }
+
+    List<Received> awaitReceived(String path, int count) {
+        await().atMost(PATIENCE).until(() -> receiver.received(path).size() >= count);
+        return receiver.received(path);
+    }
+
+    List<Map<String, Object>> deliveries(String endpoint) {
+        return Api.as(admin).get("/api/v1/webhooks/{id}/deliveries", endpoint).then().statusCode(200).extract()
+                .jsonPath().getList("items");
+    }
+
+    static JsonNode json(String body) throws Exception {
+        return JSON.readTree(body);
+    }
+
+    @Test
+    void registrationShowsTheSecretOnceAndNeverAgain() {
+        var created = register("/hooks", ALL_EVENTS);
+        String id = created.path("endpoint.id");
+        assertThat(created.<String>path("secret")).startsWith("whsec_");
+        assertThat(created.header("Location")).endsWith("/api/v1/webhooks/" + id);
+        Api.as(admin).get("/api/v1/webhooks/{id}", id).then().statusCode(200)
+                .body("$", not(hasKey("secret"))).body("status", equalTo("active")).body("events", equalTo(ALL_EVENTS));
+        Api.as(admin).get("/api/v1/webhooks").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0]", not(hasKey("secret")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ftp://127.0.0.1/hooks", "not a url", "https://10.0.0.7/hooks", "https://192.168.1.20/hooks",
+            "https://172.16.5.4/hooks", "https://169.254.169.254/latest/meta-data", "https://[::1]/hooks",
+            "https://[fd00:ec2::254]/hooks", "https://[::ffff:10.0.0.7]/hooks", "https://100.100.100.200/hooks",
+            "https://0.0.0.0/hooks", "https://user:password@127.0.0.1/hooks", "https://127.0.0.2/hooks" })
+    void refusesUrlsThatAreNotPublicHttpsEndpoints(String url) {
+        Api.as(admin).body(Map.of("url", url, "events", ALL_EVENTS)).post("/api/v1/webhooks").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("url"));
+        Api.as(admin).get("/api/v1/webhooks").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void refusesUnknownEventsAndOtherRoles() {
+        Api.as(admin).body(Map.of("url", receiver.url("/hooks"), "events", List.of("assessment.deleted")))
+                .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("events"));
+        Api.as(admin).body(Map.of("url", receiver.url("/hooks"), "events", List.of()))
+                .post("/api/v1/webhooks").then().statusCode(400);
+        for (String role : List.of(Roles.HR_ANALYST, Roles.TEAM_LEAD, Roles.MEMBER)) {
+            Api.as(Tokens.as(tenant, "someone", role)).body(Map.of("url", receiver.url("/hooks"), "events", ALL_EVENTS))
+                    .post("/api/v1/webhooks").then().statusCode(403);
+            Api.as(Tokens.as(tenant, "someone", role)).get("/api/v1/webhooks").then().statusCode(403);
+        }
+    }
+
+    @Test
+    void eventsArriveSignedAsStandardWebhooksSaysAndOnceEach() throws Exception {
+        var created = register("/all", ALL_EVENTS);
+        String endpoint = created.path("endpoint.id");
+        Webhook verifier = new Webhook(created.<String>path("secret"));
+        String team = Api.newTeam(tenant, "Signals");
+        String assessment = openAssessment(team);
+        answer(team, assessment, 6); // reaches the threshold (5) at the fifth, and passes it
+        close(assessment);
+
+        List<Received> received = awaitReceived("/all", 3);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/all").size() == 3);
+        for (Received request : received) {
+            verifier.verify(request.body(), request.headers()); // throws unless id, timestamp and signature hold
+            assertThat(request.header("webhook-id")).startsWith("msg_");
+            assertThat(request.header("content-type")).isEqualTo("application/json");
+        }
+        Map<String, JsonNode> byType = new java.util.HashMap<>();
+        for (Received request : received) {
+            JsonNode body = json(request.body());
+            byType.put(body.get("type").asText(), body);
+        }
+        assertThat(byType).containsOnlyKeys(ALL_EVENTS);
+        assertThat(byType.get("assessment.quorum_reached").at("/data/assessmentId").asText()).isEqualTo(assessment);
+        assertThat(byType.get("assessment.quorum_reached").at("/data/anonymityThreshold").asInt()).isEqualTo(5);
+        assertThat(byType.get("assessment.closed").at("/data/respondents").asInt()).isEqualTo(6);
+        assertThat(byType.get("assessment.closed").at("/data/profileStatus").asText()).isEqualTo("available");
+        assertThat(byType.get("profile.available").at("/data/profile").asText())
+                .isEqualTo("/api/v1/assessments/" + assessment + "/profile");
+        assertThat(byType.get("assessment.closed").at("/data/teamId").asText()).isEqualTo(team);
+
+        // Another secret does not verify: the signature is the endpoint's own.
+        Webhook stranger = new Webhook("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertThatThrownBy(() -> stranger.verify(received.get(0).body(), received.get(0).headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+
+        await().atMost(PATIENCE).until(() -> deliveries(endpoint).stream().allMatch(d -> "delivered".equals(d.get("status"))));
+        List<Map<String, Object>> log = deliveries(endpoint);
+        assertThat(log).hasSize(3);
+        assertThat(log).extracting(d -> d.get("eventId")).containsExactlyInAnyOrderElementsOf(
+                received.stream().map(r -> r.header("webhook-id")).toList());
+    }
+
+    @Test
+    void onlySubscribedEventsAreSentAndSuppressedProfilesAreNotAnnounced() {
+        register("/profiles", List.of("profile.available"));
+        var closedOnly = register("/closed", List.of("assessment.closed"));
+        String team = Api.newTeam(tenant, "Small");
+        String assessment = openAssessment(team);
+        answer(team, assessment, 2); // below the threshold: the profile stays suppressed
+        close(assessment);
+
+        Received closed = awaitReceived("/closed", 1).get(0);
+        assertThat(closed.body()).contains("\"profileStatus\":\"suppressed\"").contains("\"respondents\":2");
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/profiles").isEmpty());
+        assertThat(deliveries(closedOnly.path("endpoint.id"))).hasSize(1);
+    }
+
+    @Test
+    void failedAttemptsAreRetriedWithBackoffUnderTheSameIdUntilDelivered() {
+        receiver.answer("/flaky", 500, 503);
+        String endpoint = register("/flaky", List.of("assessment.closed")).path("endpoint.id");
+        String team = Api.newTeam(tenant, "Flaky");
+        close(openAssessment(team));
+
+        List<Received> attempts = awaitReceived("/flaky", 3);
+        assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(attempts.get(0).header("webhook-id"));
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(90));
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(endpoint).get(0).get("status")));
+        Map<String, Object> delivery = deliveries(endpoint).get(0);
+        assertThat(delivery.get("attempts")).isEqualTo(3);
+        assertThat((List<Map<String, Object>>) delivery.get("attemptLog")).extracting(a -> a.get("statusCode"))
+                .containsExactly(500, 503, 204);
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().body("consecutiveFailures", equalTo(0))
+                .body("status", equalTo("active"));
+    }
+
+    @Test
+    void deliveriesGiveUpAfterTheLastAttemptAndTheEndpointIsDisabledAfterRepeatedFailures() {
+        receiver.answer("/down", 500, 500, 500, 500, 500, 500, 500, 500);
+        String endpoint = register("/down", List.of("assessment.closed")).path("endpoint.id");
+        String team = Api.newTeam(tenant, "Down");
+        close(openAssessment(team));
+        await().atMost(PATIENCE).until(() -> "failed".equals(deliveries(endpoint).get(0).get("status")));
+        assertThat(deliveries(endpoint).get(0).get("attempts")).isEqualTo(4); // max-attempts in the test profile
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().body("status", equalTo("active"))
+                .body("consecutiveFailures", equalTo(4));
+
+        close(openAssessment(team)); // two more failures reach disable-after-failures (6)
+        await().atMost(PATIENCE).until(() -> "disabled".equals(
+                Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().extract().path("status")));
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().body("disabledReason", equalTo("6 failed attempts in a row"));
+        Map<String, Object> paused = deliveries(endpoint).get(0);
+        assertThat(paused.get("status")).isEqualTo("pending");
+        assertThat(paused).doesNotContainKey("nextAttemptAt");
+        assertThat(receiver.received("/down")).hasSize(6);
+
+        // Enabled again, the paused delivery goes out (the receiver is healthy by now).
+        receiver.answer("/down");
+        Api.as(admin).body(Map.of("enabled", true)).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(200)
+                .body("status", equalTo("active"));
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(endpoint).get(0).get("status")));
+    }
+
+    @Test
+    void anEndpointAnswering410IsDisabledAtOnce() {
+        receiver.answer("/gone", 410);
+        String endpoint = register("/gone", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Gone")));
+        await().atMost(PATIENCE).until(() -> "disabled".equals(
+                Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().extract().path("status")));
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then()
+                .body("disabledReason", equalTo("the endpoint answered 410 Gone"));
+        assertThat(deliveries(endpoint).get(0).get("status")).isEqualTo("failed");
+        assertThat(receiver.received("/gone")).hasSize(1);
+    }
+
+    @Test
+    void aSlowEndpointTimesOutAndIsRetried() {
+        receiver.delay("/slow", Duration.ofSeconds(3));
+        String endpoint = register("/slow", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Slow")));
+        await().atMost(PATIENCE).until(() -> deliveries(endpoint).get(0).get("attemptLog") != null
+                && !((List<?>) deliveries(endpoint).get(0).get("attemptLog")).isEmpty());
+        Map<String, Object> attempt = ((List<Map<String, Object>>) deliveries(endpoint).get(0).get("attemptLog")).get(0);
+        assertThat(attempt.get("error")).isEqualTo("no answer within 1000 ms");
+        assertThat(attempt).doesNotContainKey("statusCode");
+    }
+
+    @Test
+    void aRotatedSecretSignsTheNextDeliveries() throws Exception {
+        var created = register("/rotating", List.of("assessment.closed"));
+        String endpoint = created.path("endpoint.id");
+        String fresh = Api.as(admin).post("/api/v1/webhooks/{id}/secret", endpoint).then().statusCode(200).extract()
+                .path("secret");
+        assertThat(fresh).startsWith("whsec_").isNotEqualTo(created.path("secret"));
+        close(openAssessment(Api.newTeam(tenant, "Rotation")));
+        Received request = awaitReceived("/rotating", 1).get(0);
+        new Webhook(fresh).verify(request.body(), request.headers());
+        assertThatThrownBy(() -> new Webhook(created.<String>path("secret")).verify(request.body(), request.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void anotherTenantsEndpointsAndEventsStayInvisible() {
+        String endpoint = register("/tenant-a", List.of("assessment.closed")).path("endpoint.id");
+        String other = Api.newTenant();
+        String otherAdmin = Tokens.tenantAdmin(other);
+        Api.as(otherAdmin).body(Map.of("url", receiver.url("/tenant-b"), "events", ALL_EVENTS))
+                .post("/api/v1/webhooks").then().statusCode(201);
+
+        Api.as(otherAdmin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(otherAdmin).body(Map.of("enabled", false)).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(404);
+        Api.as(otherAdmin).delete("/api/v1/webhooks/{id}", endpoint).then().statusCode(404);
+        Api.as(otherAdmin).post("/api/v1/webhooks/{id}/secret", endpoint).then().statusCode(404);
+        Api.as(otherAdmin).get("/api/v1/webhooks/{id}/deliveries", endpoint).then().statusCode(404);
+        Api.as(otherAdmin).get("/api/v1/webhooks").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].id", not(equalTo(endpoint)));
+
+        close(openAssessment(Api.newTeam(tenant, "Only A")));
+        awaitReceived("/tenant-a", 1);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/tenant-b").isEmpty());
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
+    }
+
+    @Test
+    void deletingAnEndpointStopsItsDeliveries() {
+        receiver.answer("/deleted", 500, 500, 500);
+        String endpoint = register("/deleted", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Deleted")));
+        awaitReceived("/deleted", 1);
+        Api.as(admin).delete("/api/v1/webhooks/{id}", endpoint).then().statusCode(204);
+        int seen = receiver.received("/deleted").size();
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> receiver.received("/deleted").size() <= seen + 1);
+        Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(404);
+    }
+}

@@ -1,0 +1,98 @@
+package app.asynchealth.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for a customer's webhook endpoint: it records every request and answers each path
+ * with the statuses scripted for it (then 204), optionally after a delay.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    public record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The URL of a path on this receiver. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers the next requests to the path with these statuses, in order; afterwards with 204. */
+    public WebhookReceiver answer(String path, Integer... statuses) {
+        scripts.put(path, new ArrayDeque<>(List.of(statuses)));
+        return this;
+    }
+
+    public WebhookReceiver delay(String path, Duration delay) {
+        delays.put(path, delay);
+        return this;
+    }
+
+    public List<Received> received(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+        Duration delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Deque<Integer> script = scripts.get(path);
+        Integer status;
+        synchronized (this) {
+            status = script == null ? null : script.poll();
+        }
+        exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
