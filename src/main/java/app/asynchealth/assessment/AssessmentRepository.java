@@ -61,4 +61,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 "select count(i) from Invitation i where i.assessmentId = :id and i.status = app.asynchealth.assessment.invitation.InvitationStatus.ACTIVE",
                 Long.class).setParameter("id", assessmentId).getSingleResult();
     }
+
+    /** Each team's most recent closed assessment: the round that speaks for the team today. */
+    public List<Assessment> latestClosedPerTeam() {
+        return list("""
+                from Assessment a where a.status = ?1
+                  and a.closedAt = (select max(b.closedAt) from Assessment b where b.teamId = a.teamId and b.status = ?1)
+                order by a.teamId, a.id""", AssessmentStatus.CLOSED);
+    }
 }

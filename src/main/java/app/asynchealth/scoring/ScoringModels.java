@@ -48,6 +48,11 @@ public class ScoringModels {
         return models.stream().flatMap(model -> model.dimensions().keySet().stream()).distinct().toList();
     }
 
+    /** The model of the built-in template, whose levels every tenant template shares. */
+    public ScoringModel builtIn() {
+        return models.get(0);
+    }
+
     public static ScoringModels load() {
         return new ScoringModels(BuiltInTemplates.load(), BenchmarkDataset.load());
     }

@@ -1,0 +1,44 @@
+package app.asynchealth.integration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.asynchealth.integration.OrganizationRepresentations.OrganizationProfile;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.security.Roles;
+
+@Path("/api/v1/organization/profile")
+@Tag(name = "HR integration")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.HR_ANALYST, Roles.TENANT_ADMIN })
+public class OrganizationProfileResource {
+
+    private final OrganizationRollup rollup;
+
+    OrganizationProfileResource(OrganizationRollup rollup) {
+        this.rollup = rollup;
+    }
+
+    @GET
+    @Operation(summary = "The organisation's profile: every team's latest closed round, rolled up",
+            description = "Levels across teams and their distribution, respondent-weighted scores per dimension and metrics beside the report's figures. Teams below the anonymity threshold are counted but left out of every figure, so that no figure can be differenced back to them.")
+    @APIResponse(responseCode = "200", description = "The rollup", content = @Content(schema = @Schema(implementation = OrganizationProfile.class)))
+    public OrganizationProfile profile(@Context UriInfo uri) {
+        if (!uri.getQueryParameters().isEmpty()) {
+            String name = uri.getQueryParameters().keySet().iterator().next();
+            throw ProblemException.invalid(name, "is not a parameter of this resource; it takes none");
+        }
+        return rollup.profile();
+    }
+}
