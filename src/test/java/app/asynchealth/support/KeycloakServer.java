@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A real Keycloak server ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build into
@@ -34,12 +35,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private final int port;
     private final String realm;
+    private final Thread stopOnExit;
 
     private KeycloakServer(Process process, Path log, int port, String realm) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.realm = realm;
+        this.stopOnExit = PackagedService.stopOnExit(process);
     }
 
     /**
@@ -107,19 +110,28 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** An access token of a person (password grant through a client allowing direct access grants). */
     public String passwordToken(String clientId, String username, String password) {
-        return passwordToken(tokenEndpoint(), clientId, username, password);
+        return passwordToken(tokenEndpoint(), clientId, username, password, null);
+    }
+
+    /** As {@link #passwordToken(String, String, String)}, asking for these (space-separated) client scopes. */
+    public String passwordToken(String clientId, String username, String password, String scope) {
+        return passwordToken(tokenEndpoint(), clientId, username, password, scope);
     }
 
     /** A token of the bootstrap administrator, issued by the {@code master} realm, not by {@link #realmUrl()}. */
     public String masterRealmAdminToken() {
         return passwordToken("http://127.0.0.1:" + port + "/realms/master/protocol/openid-connect/token", "admin-cli",
-                ADMIN_USERNAME, ADMIN_PASSWORD);
+                ADMIN_USERNAME, ADMIN_PASSWORD, null);
     }
 
-    private static String passwordToken(String endpoint, String clientId, String username, String password) {
-        return given().contentType(ContentType.URLENC).formParam("grant_type", "password")
-                .formParam("client_id", clientId).formParam("username", username).formParam("password", password)
-                .post(endpoint).then().statusCode(200).extract().path("access_token");
+    private static String passwordToken(String endpoint, String clientId, String username, String password,
+            String scope) {
+        RequestSpecification request = given().contentType(ContentType.URLENC).formParam("grant_type", "password")
+                .formParam("client_id", clientId).formParam("username", username).formParam("password", password);
+        if (scope != null) {
+            request.formParam("scope", scope);
+        }
+        return request.post(endpoint).then().statusCode(200).extract().path("access_token");
     }
 
     public Path logFile() {
@@ -134,6 +146,7 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         PackagedService.stop(process, Duration.ofSeconds(30));
+        PackagedService.forget(stopOnExit);
     }
 
     private void awaitRealm(Duration timeout) {

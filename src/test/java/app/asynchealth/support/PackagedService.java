@@ -46,6 +46,7 @@ public final class PackagedService implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Path ownDataDirectory;
+    private final Thread stopOnExit;
 
     private PackagedService(String name, Process process, Path log, int port, Path ownDataDirectory) {
         this.name = name;
@@ -53,6 +54,7 @@ public final class PackagedService implements AutoCloseable {
         this.log = log;
         this.port = port;
         this.ownDataDirectory = ownDataDirectory;
+        this.stopOnExit = stopOnExit(process);
     }
 
     /** Starts an instance with these system properties and waits (up to 3 minutes) until it is ready. */
@@ -141,6 +143,7 @@ public final class PackagedService implements AutoCloseable {
     @Override
     public void close() {
         stop(process, Duration.ofSeconds(30));
+        forget(stopOnExit);
         if (ownDataDirectory != null) {
             deleteRecursively(ownDataDirectory);
         }
@@ -197,6 +200,21 @@ public final class PackagedService implements AutoCloseable {
         }
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         return directory.resolve(name + "-" + time + ".log").toAbsolutePath();
+    }
+
+    /** Stops the process when this JVM exits without closing it (an aborted test run leaves nothing running). */
+    static Thread stopOnExit(Process process) {
+        Thread hook = new Thread(() -> stop(process, Duration.ofSeconds(10)), "stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs, or has run: nothing to forget
+        }
     }
 
     /** Stops a process and every process it started: TERM first, then KILL after the grace period. */
