@@ -30,8 +30,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The packaged service against a real Keycloak: tokens issued by Keycloak 26 to an HR system's confidential client
  * (client credentials, service-account realm role {@code hr-analyst}, hardcoded {@code tenant} claim) and to people
- * (password grant, realm roles, {@code tenant} from a user attribute) are verified by quarkus-oidc against the realm's
- * published keys, and decide what the caller may do.
+ * (password grant, realm roles, {@code tenant} from a user attribute or else a single Keycloak organization) are
+ * verified by quarkus-oidc against the realm's published keys, and decide what the caller may do.
  *
  * <p>A plain JUnit class run by failsafe after {@code package}: Keycloak and the service each run in a JVM of their own
  * (the realm is {@code src/test/resources/keycloak/async-health-realm.json}); the service uses the embedded PostgreSQL
@@ -171,6 +171,26 @@ class KeycloakEndToEndIT {
     @Test
     void requestWithoutTokenIsRefused() {
         given().baseUri(service.baseUri().toString()).get("/api/v1/teams").then().statusCode(401);
+    }
+
+    @Test
+    void memberOfOneKeycloakOrganizationSpeaksForThatTenant() {
+        // Mia has no tenant attribute; she is a member of the Keycloak organization whose alias is demo.
+        String mia = keycloak.passwordToken(PEOPLE_CLIENT, "mia", "mia-e2e-password", "organization");
+        String team = newTeam(mia, "Created by Mia " + UUID.randomUUID());
+
+        as(mia).get("/api/v1/teams").then().statusCode(200).body("items.name", hasItem("Demo team"))
+                .body("items.id", hasItem(team));
+        as(person("dana")).get("/api/v1/teams/{id}", team).then().statusCode(200);
+    }
+
+    @Test
+    void tokenNamingNoSingleTenantIsRefused() {
+        // Without the organization scope Mia's token names no tenant at all.
+        as(person("mia")).get("/api/v1/teams").then().statusCode(401);
+        // Max belongs to two organizations and has no tenant attribute: the service does not guess.
+        String max = keycloak.passwordToken(PEOPLE_CLIENT, "max", "max-e2e-password", "organization");
+        as(max).get("/api/v1/teams").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
