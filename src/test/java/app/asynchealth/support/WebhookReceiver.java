@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
+    public record Received(String path, Map<String, List<String>> headers, String body, Instant at, int status) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -73,7 +73,13 @@ public final class WebhookReceiver implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+        Deque<Integer> script = scripts.get(path);
+        Integer scripted;
+        synchronized (this) {
+            scripted = script == null ? null : script.poll();
+        }
+        int status = scripted == null ? 204 : scripted;
+        received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now(), status));
         Duration delay = delays.get(path);
         if (delay != null) {
             try {
@@ -82,12 +88,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        Deque<Integer> script = scripts.get(path);
-        Integer status;
-        synchronized (this) {
-            status = script == null ? null : script.poll();
-        }
-        exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+        exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
 

@@ -19,6 +19,7 @@ import app.asynchealth.integration.webhook.WebhookDeliveryRepository.Claimed;
 import app.asynchealth.integration.webhook.WebhookSender.Outcome;
 import app.asynchealth.platform.tenancy.TenantWork;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -43,9 +44,10 @@ public class WebhookDispatcher {
     private final long leaseSeconds;
     private final IntervalFunction backoff;
     private final ExecutorService sending;
+    private final MeterRegistry metrics;
 
     WebhookDispatcher(TenantWork work, WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-            WebhookSender sender, Clock clock,
+            WebhookSender sender, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "async-health.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "async-health.webhooks.disable-after-failures", defaultValue = "40") int disableAfterFailures,
             @ConfigProperty(name = "async-health.webhooks.retry.initial-interval", defaultValue = "30s") Duration initialInterval,
@@ -57,6 +59,7 @@ public class WebhookDispatcher {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
+        this.metrics = metrics;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.disableAfterFailures = disableAfterFailures;
@@ -124,6 +127,9 @@ public class WebhookDispatcher {
     }
 
     private void record(Claimed claimed, Outcome outcome) {
+        // Counted per replica: operators see each replica's share, and a test can add them up.
+        metrics.counter("async_health.webhook.attempts", "outcome", outcome.delivered() ? "delivered" : "failed")
+                .increment();
         WebhookDelivery delivery = deliveries.findById(claimed.deliveryId());
         if (delivery == null) {
             return; // its endpoint was deleted meanwhile
