@@ -133,6 +133,11 @@ class KeycloakEndToEndIT {
                 .body("items.assessmentId", everyItem(equalTo(assessment)))
                 .body("items.status", everyItem(equalTo("suppressed")))
                 .body("items.respondents", everyItem(equalTo(0)));
+        // The organisation rollup counts the team's round as suppressed and includes nothing of it.
+        as(hrToken()).get("/api/v1/organization/profile").then().statusCode(200)
+                .body("tenantId", equalTo("demo"))
+                .body("basis.find { it.teamId == '" + team + "' }.status", equalTo("suppressed"))
+                .body("basis.find { it.teamId == '" + team + "' }.respondents", equalTo(null));
     }
 
     @Test
