@@ -108,10 +108,23 @@ public class ProfileService {
         return closed(assessment, tenant).view();
     }
 
+    /**
+     * The same final profile for bulk reads (exports of every closed assessment): taken from the cache when it is there,
+     * otherwise computed and not kept, so that one export neither grows nor churns the bounded cache.
+     */
+    public ProfileView closedProfileUncached(Assessment assessment, Tenant tenant) {
+        return closedProfiles.peek(tenant.id, assessment.id, segmentKey(tenant))
+                .orElseGet(() -> closedProfile(assessment, tenant, comparison(tenant)));
+    }
+
     /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
     private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
-        return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),
+        return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
                 () -> closedProfile(assessment, tenant, comparison(tenant)));
+    }
+
+    private static String segmentKey(Tenant tenant) {
+        return String.join(",", new java.util.TreeSet<>(segments(tenant)));
     }
 
     private ProfileView openProfile(Assessment assessment, Tenant tenant) {
