@@ -89,7 +89,7 @@ public class ScoresExport {
 
     ScoresExport(TenantWork work, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
             Caller caller, ObjectMapper json,
-            @ConfigProperty(name = "async-health.export.timeout", defaultValue = "PT30M") Duration timeout) {
+            @ConfigProperty(name = "async-health.export.timeout") Duration timeout) {
         this.work = work;
         this.entityManager = entityManager;
         this.profiles = profiles;

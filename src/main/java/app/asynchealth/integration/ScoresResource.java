@@ -31,6 +31,7 @@ import app.asynchealth.integration.ScoresExport.Format;
 import app.asynchealth.integration.ScoresFeed.ScorePage;
 import app.asynchealth.integration.ScoresFeed.ScoreRow;
 import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.ratelimit.HrRateLimited;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
@@ -40,6 +41,7 @@ import app.asynchealth.scoring.ScoringModels;
 @Tag(name = "HR integration")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.HR_ANALYST, Roles.TENANT_ADMIN })
+@HrRateLimited
 public class ScoresResource {
 
     static final Set<String> PARAMETERS = Set.of("updatedSince", "teamId", "dimension", "limit", "cursor");
@@ -61,6 +63,8 @@ public class ScoresResource {
     @Operation(summary = "The scores feed: one row per closed assessment and dimension, in closing order",
             description = "Suppressed rows (fewer respondents than the threshold) are present and carry no values. Keyset pagination stays correct while new results arrive.")
     @APIResponse(responseCode = "200", description = "One page of rows", content = @Content(schema = @Schema(implementation = ScorePage.class)))
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Response scores(
             @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
@@ -82,6 +86,8 @@ public class ScoresResource {
                     @Content(mediaType = ScoresExport.CSV, schema = @Schema(type = SchemaType.STRING, description = "A header row with the ScoreRow property names, then one line per row")),
                     @Content(mediaType = ScoresExport.NDJSON, schema = @Schema(implementation = ScoreRow.class)) })
     @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson")
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Response export(
             @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
