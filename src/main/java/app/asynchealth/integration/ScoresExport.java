@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -45,7 +47,7 @@ import app.asynchealth.tenant.TenantRepository;
 /**
  * The scores feed as one download: the same rows, filters, suppression and order, all of them, read through a
  * forward-only database cursor while the response is written. Memory does not depend on the number of rows: the
- * session is cleared as the cursor advances, profiles are computed one assessment at a time and not cached, and each
+ * session is cleared as the cursor advances, profiles are computed a small batch at a time and not cached, and each
  * row goes straight to the response stream, which blocks while the client is slower than the database.
  */
 @ApplicationScoped
@@ -56,8 +58,11 @@ public class ScoresExport {
 
     /** Assessments fetched per round trip of the cursor. */
     static final int FETCH_SIZE = 250;
-    /** How many assessments the session may hold before it is cleared. */
-    static final int CLEAR_EVERY = 100;
+    /**
+     * Assessments whose profiles are computed together; the session is cleared after each batch. Measured (bench/):
+     * 20 is as fast as 50 and kept the live heap within 0.5 MB of its level before the download, 50 within 4.3 MB.
+     */
+    static final int BATCH = 20;
 
     public enum Format {
         CSV(ScoresExport.CSV, "scores.csv"), NDJSON(ScoresExport.NDJSON, "scores.ndjson");
@@ -153,25 +158,33 @@ public class ScoresExport {
         select.setFetchSize(FETCH_SIZE).setReadOnly(true).setCacheMode(CacheMode.IGNORE);
         try (Stream<Assessment> closed = select.getResultStream(); RowWriter rows = rowWriter(format, output)) {
             Iterator<Assessment> iterator = closed.iterator();
-            int held = 0;
+            List<Assessment> batch = new ArrayList<>(BATCH);
             while (iterator.hasNext()) {
-                Assessment assessment = iterator.next();
-                ProfileView profile = profiles.closedProfileUncached(assessment, tenant);
-                List<String> dimensions = profile.dimensions() != null
-                        ? profile.dimensions().stream().map(DimensionView::key).toList()
-                        : profiles.dimensionKeys(assessment);
-                for (int index = 0; index < dimensions.size(); index++) {
-                    if (filters.dimension() == null || filters.dimension().equals(dimensions.get(index))) {
-                        rows.write(ScoresFeed.row(assessment, profile, dimensions.get(index), index));
-                    }
-                }
-                if (++held == CLEAR_EVERY) {
-                    session.clear(); // read-only: nothing to flush; the entities already written are dropped
-                    held = 0;
+                batch.add(iterator.next());
+                if (batch.size() == BATCH || !iterator.hasNext()) {
+                    write(batch, tenant, filters.dimension(), rows);
+                    batch.clear();
+                    session.clear(); // read-only: nothing to flush; the assessments already written are dropped
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One batch of assessments, in feed order: profiles computed together (a few queries), rows written in order. */
+    private void write(List<Assessment> batch, Tenant tenant, String dimension, RowWriter rows) throws IOException {
+        Map<UUID, ProfileView> batchProfiles = profiles.closedProfilesUncached(batch, tenant);
+        for (Assessment assessment : batch) {
+            ProfileView profile = batchProfiles.get(assessment.id);
+            List<String> dimensions = profile.dimensions() != null
+                    ? profile.dimensions().stream().map(DimensionView::key).toList()
+                    : profiles.dimensionKeys(assessment);
+            for (int index = 0; index < dimensions.size(); index++) {
+                if (dimension == null || dimension.equals(dimensions.get(index))) {
+                    rows.write(ScoresFeed.row(assessment, profile, dimensions.get(index), index));
+                }
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,9 @@ import app.asynchealth.platform.security.Roles;
 import app.asynchealth.scoring.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -36,6 +41,10 @@ class ScoresExportTest {
             "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
     static final List<String> VALUES = List.of("score", "level", "levelName", "metric", "value", "benchmarkKey",
             "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
+
+    @Inject
+    @CacheName("closed-profiles")
+    Cache closedProfiles;
 
     String tenant;
     String hr;
@@ -143,6 +152,44 @@ class ScoresExportTest {
                 .allSatisfy(row -> VALUES.forEach(value -> assertThat(row.get(value)).as(value).isEmpty()));
         assertThat(csv).filteredOn(row -> row.get("assessmentId").equals(visible))
                 .allSatisfy(row -> assertThat(row.get("score")).isNotEmpty());
+    }
+
+    @Test
+    void aFinalProfileThatIsALiveSnapshotIsExportedAsTheFeedShowsIt() throws IOException {
+        String admin = Tokens.tenantAdmin(tenant);
+        Api.as(admin).body(Map.of("liveProfiles", true)).patch("/api/v1/tenants/{id}", tenant).then().statusCode(200);
+        String team = Api.newTeam(tenant, "live");
+        String assessment = Api.newAssessment(tenant, team);
+        Api.open(tenant, assessment);
+        for (int i = 0; i < 6; i++) {
+            Api.newMember(tenant, team, Map.of("externalId", "live" + i, "subject", "live" + i));
+            Api.as(Tokens.as(tenant, "live" + i, Roles.MEMBER)).body(ProfileResourceTest.answers(i < 5 ? 10 : 0, "often"))
+                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
+            if (i == 4) { // a live snapshot of five; the sixth response is left out of the final profile
+                Api.as(admin).get("/api/v1/assessments/{id}/profile", assessment).then().body("status", equalTo("live"));
+            }
+        }
+        Api.as(admin).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
+        // Exported before anything reads (and caches) the final profile, so the export computes it itself.
+        List<JsonNode> exported = ndjson(hr, Map.of());
+        assertThat(exported).hasSize(8).allSatisfy(row -> assertThat(row.get("respondents").asInt()).isEqualTo(5));
+        assertThat(exported).containsExactlyElementsOf(feed(hr, Map.of()));
+    }
+
+    @Test
+    void theExportDoesNotFillTheProfileCache() throws IOException {
+        String assessment = closedAssessment(tenant, "uncached", 5);
+        assertThat(ndjson(hr, Map.of())).hasSize(8);
+        assertThat(cachedProfiles(assessment)).as("cached by the export").isZero();
+        feed(hr, Map.of());
+        assertThat(cachedProfiles(assessment)).as("cached by the feed").isOne();
+        assertThat(ndjson(hr, Map.of())).containsExactlyElementsOf(feed(hr, Map.of()));
+        assertThat(cachedProfiles(assessment)).isOne();
+    }
+
+    private long cachedProfiles(String assessment) {
+        return closedProfiles.as(CaffeineCache.class).keySet().stream()
+                .filter(key -> key.toString().contains(assessment)).count();
     }
 
     @Test
