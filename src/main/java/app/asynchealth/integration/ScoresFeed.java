@@ -111,7 +111,7 @@ public class ScoresFeed {
         return pagination.page(LIST, request, rows, Keyed::key, Keyed::row);
     }
 
-    private static ScoreRow row(Assessment assessment, ProfileView profile, String dimension, int index) {
+    static ScoreRow row(Assessment assessment, ProfileView profile, String dimension, int index) {
         if (profile.status() != ProfileStatus.AVAILABLE) {
             return new ScoreRow(assessment.id, assessment.teamId, assessment.round, assessment.closedAt, dimension,
                     profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null, null,

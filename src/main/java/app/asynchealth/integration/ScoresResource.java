@@ -11,18 +11,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.asynchealth.integration.ScoresExport.Filters;
+import app.asynchealth.integration.ScoresExport.Format;
 import app.asynchealth.integration.ScoresFeed.ScorePage;
+import app.asynchealth.integration.ScoresFeed.ScoreRow;
 import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.ratelimit.HrRateLimited;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
@@ -32,16 +41,20 @@ import app.asynchealth.scoring.ScoringModels;
 @Tag(name = "HR integration")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.HR_ANALYST, Roles.TENANT_ADMIN })
+@HrRateLimited
 public class ScoresResource {
 
     static final Set<String> PARAMETERS = Set.of("updatedSince", "teamId", "dimension", "limit", "cursor");
+    static final Set<String> EXPORT_PARAMETERS = Set.of("updatedSince", "teamId", "dimension");
 
     private final ScoresFeed feed;
+    private final ScoresExport export;
     private final Pagination pagination;
     private final ScoringModels models;
 
-    ScoresResource(ScoresFeed feed, Pagination pagination, ScoringModels models) {
+    ScoresResource(ScoresFeed feed, ScoresExport export, Pagination pagination, ScoringModels models) {
         this.feed = feed;
+        this.export = export;
         this.pagination = pagination;
         this.models = models;
     }
@@ -50,15 +63,63 @@ public class ScoresResource {
     @Operation(summary = "The scores feed: one row per closed assessment and dimension, in closing order",
             description = "Suppressed rows (fewer respondents than the threshold) are present and carry no values. Keyset pagination stays correct while new results arrive.")
     @APIResponse(responseCode = "200", description = "One page of rows", content = @Content(schema = @Schema(implementation = ScorePage.class)))
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Response scores(
             @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
             @Parameter(description = "Only this dimension") @QueryParam("dimension") String dimension,
             @BeanParam PageParams page) {
-        for (String name : page.uri.getQueryParameters().keySet()) {
-            if (!PARAMETERS.contains(name)) {
+        Filters filters = filters(page.uri, PARAMETERS, updatedSince, teamId, dimension);
+        return pagination.respond(feed.feed(pagination.request(ScoresFeed.LIST, page), filters.updatedSince(),
+                filters.teamId(), filters.dimension()), page.uri);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({ ScoresExport.CSV, ScoresExport.NDJSON })
+    @Operation(summary = "The whole scores feed as one file, CSV or NDJSON by the Accept header",
+            description = "The rows of GET /scores with the same filters, suppression and order, all of them at once and without paging, streamed as they are read. text/csv has a header row and empty cells where the feed has no value; application/x-ndjson has one ScoreRow object per line, without the absent values.")
+    @APIResponse(responseCode = "200", description = "Every matching row, as an attachment (scores.csv or scores.ndjson; NDJSON: one ScoreRow object per line)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"scores.csv\" or \"scores.ndjson\"", schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = ScoresExport.CSV, schema = @Schema(type = SchemaType.STRING, description = "A header row with the ScoreRow property names, then one line per row")),
+                    @Content(mediaType = ScoresExport.NDJSON, schema = @Schema(implementation = ScoreRow.class)) })
+    @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson")
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
+    public Response export(
+            @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
+            @Parameter(description = "Only this dimension") @QueryParam("dimension") String dimension,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Filters filters = filters(uri, EXPORT_PARAMETERS, updatedSince, teamId, dimension);
+        Format format = format(headers);
+        // Validation, access and the tenant are settled here, so their failures are still problem details; once the
+        // output is returned, the status and headers are sent and rows follow as they are read.
+        return Response.ok(export.prepare(filters, format), format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName + "\"")
+                .build();
+    }
+
+    /** The media type the request prefers among the two (JAX-RS already refused requests that accept neither). */
+    private static Format format(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.valueOf(ScoresExport.CSV))) {
+                return Format.CSV;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(ScoresExport.NDJSON))) {
+                return Format.NDJSON;
+            }
+        }
+        return Format.CSV;
+    }
+
+    private Filters filters(UriInfo uri, Set<String> allowed, String updatedSince, String teamId, String dimension) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!allowed.contains(name)) {
                 throw ProblemException.invalid(name, "is not a filter of this list; use " + String.join(", ",
-                        PARAMETERS.stream().sorted().toList()));
+                        allowed.stream().sorted().toList()));
             }
         }
         Instant since = null;
@@ -80,6 +141,6 @@ public class ScoresResource {
         if (dimension != null && !models.dimensionKeys().contains(dimension)) {
             throw ProblemException.invalid("dimension", "must be one of " + String.join(", ", models.dimensionKeys()));
         }
-        return pagination.respond(feed.feed(pagination.request(ScoresFeed.LIST, page), since, team, dimension), page.uri);
+        return new Filters(since, team, dimension);
     }
 }

@@ -1,6 +1,8 @@
 package app.asynchealth.scoring;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +11,12 @@ import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.cache.CompositeCacheKey;
 
 /**
  * The profile of a closed assessment never changes: answers are refused after close, and the threshold and template are
@@ -25,9 +31,11 @@ public class ClosedProfiles {
     }
 
     private final ObjectMapper json;
+    private final Cache cache;
 
-    ClosedProfiles(ObjectMapper json) {
+    ClosedProfiles(ObjectMapper json, @CacheName("closed-profiles") Cache cache) {
         this.json = json;
+        this.cache = cache;
     }
 
     @CacheResult(cacheName = "closed-profiles")
@@ -39,5 +47,19 @@ public class ClosedProfiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The cached profile, if one is there, without computing or storing anything: bulk readers (exports) use it so that
+     * they neither fill the bounded cache nor evict what interactive callers use.
+     */
+    public Optional<ProfileView> peek(String tenantId, UUID assessmentId, String segments) {
+        // The key @CacheResult builds from the three @CacheKey parameters.
+        CompletableFuture<Object> cached = cache.as(CaffeineCache.class)
+                .getIfPresent(new CompositeCacheKey(tenantId, assessmentId, segments));
+        if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(((Cached) cached.join()).view());
     }
 }

@@ -2,8 +2,11 @@ package app.asynchealth.scoring;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +29,7 @@ import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
 import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.ProfileCalculator;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.TeamProfile;
@@ -108,10 +112,57 @@ public class ProfileService {
         return closed(assessment, tenant).view();
     }
 
+    /**
+     * The final profiles of a batch of closed assessments, for bulk reads: the same outcome as
+     * {@link #closedProfile(Assessment, Tenant)} of each, with the counts and aggregates of the whole batch read in a few queries.
+     * Nothing is cached. Assessments with a live snapshot (rare) take the one-by-one path, which knows its rule.
+     */
+    public Map<UUID, ProfileView> closedProfilesUncached(List<Assessment> batch, Tenant tenant) {
+        Map<UUID, ProfileView> profiles = new HashMap<>();
+        String segments = segmentKey(tenant);
+        List<Assessment> missing = new ArrayList<>();
+        for (Assessment assessment : batch) {
+            closedProfiles.peek(tenant.id, assessment.id, segments)
+                    .ifPresentOrElse(view -> profiles.put(assessment.id, view), () -> missing.add(assessment));
+        }
+        if (missing.isEmpty()) {
+            return profiles;
+        }
+        Comparison comparison = comparison(tenant);
+        Set<UUID> snapshotted = new HashSet<>(assessmentRepository.getEntityManager().createQuery(
+                "select s.assessmentId from ProfileSnapshot s where s.assessmentId in :ids", UUID.class)
+                .setParameter("ids", missing.stream().map(assessment -> assessment.id).toList()).getResultList());
+        Map<String, List<Assessment>> byTemplate = new LinkedHashMap<>();
+        for (Assessment assessment : missing) {
+            if (snapshotted.contains(assessment.id)) {
+                profiles.put(assessment.id, closedProfile(assessment, tenant, comparison));
+            } else {
+                byTemplate.computeIfAbsent(assessment.templateKey + "/" + assessment.templateVersion, key -> new ArrayList<>())
+                        .add(assessment);
+            }
+        }
+        byTemplate.values().forEach(sameTemplate -> {
+            ScoringModel model = model(sameTemplate.get(0));
+            Map<UUID, Aggregates> each = aggregates.ofEach(sameTemplate.stream().map(assessment -> assessment.id).toList(),
+                    model);
+            for (Assessment assessment : sameTemplate) {
+                Aggregates aggregated = each.get(assessment.id);
+                profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
+                        ? suppressed(assessment, aggregated.respondents(), comparison)
+                        : computed(assessment, model, tenant, comparison, aggregated.respondents(), aggregated));
+            }
+        });
+        return profiles;
+    }
+
     /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
     private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
-        return closedProfiles.get(tenant.id, assessment.id, String.join(",", new java.util.TreeSet<>(segments(tenant))),
+        return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
                 () -> closedProfile(assessment, tenant, comparison(tenant)));
+    }
+
+    private static String segmentKey(Tenant tenant) {
+        return String.join(",", new java.util.TreeSet<>(segments(tenant)));
     }
 
     private ProfileView openProfile(Assessment assessment, Tenant tenant) {
@@ -170,7 +221,14 @@ public class ProfileService {
 
     private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents) {
         ScoringModel model = model(assessment);
-        TeamProfile profile = calculate(assessment, model, tenant);
+        return computed(assessment, model, tenant, comparison, respondents,
+                aggregates.of(List.of(assessment.id), model));
+    }
+
+    /** Aggregated by the database: no answer row is loaded. */
+    private ProfileView computed(Assessment assessment, ScoringModel model, Tenant tenant, Comparison comparison,
+            long respondents, Aggregates aggregated) {
+        TeamProfile profile = new ProfileCalculator(model, benchmarks::benchmark).compute(aggregated, segments(tenant));
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, null, respondents,
                 assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
                 profile.levelName(), ProfileRepresentations.dimensions(profile),
@@ -217,12 +275,6 @@ public class ProfileService {
             previous = profile;
         }
         return new TrendView(teamId, rounds);
-    }
-
-    /** Aggregated by the database: no answer row is loaded. */
-    private TeamProfile calculate(Assessment assessment, ScoringModel model, Tenant tenant) {
-        ProfileCalculator calculator = new ProfileCalculator(model, benchmarks::benchmark);
-        return calculator.compute(aggregates.of(List.of(assessment.id), model), segments(tenant));
     }
 
     private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {

@@ -3,6 +3,7 @@ package app.asynchealth.scoring;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,6 +90,74 @@ public class SqlAggregates {
             }
         }
         return new Aggregates(respondents.intValue(), categorical, numbers);
+    }
+
+    /**
+     * For bulk reads: the aggregates of each assessment on its own (as {@link #of} of that one assessment gives them),
+     * for a batch of assessments in two queries instead of two per assessment. An assessment without submitted responses
+     * has zero respondents.
+     */
+    public Map<UUID, Aggregates> ofEach(Collection<UUID> assessmentIds, ScoringModel model) {
+        UUID[] assessments = assessmentIds.toArray(UUID[]::new);
+        Map<UUID, Integer> respondents = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("""
+                SELECT r.assessment_id, count(*) FROM response r
+                WHERE r.assessment_id = ANY(?1) AND r.status = 'SUBMITTED' GROUP BY 1""")
+                .setParameter(1, assessments).getResultList())) {
+            respondents.put((UUID) row[0], ((Number) row[1]).intValue());
+        }
+        List<String> scored = new ArrayList<>(model.questions().keySet());
+        List<String> numeric = new ArrayList<>();
+        List<BigDecimal> zeroAt = new ArrayList<>();
+        List<BigDecimal> fullAt = new ArrayList<>();
+        List<BigDecimal> below = new ArrayList<>();
+        model.questions().forEach((question, scoring) -> {
+            if (scoring.linear() != null) {
+                numeric.add(question);
+                zeroAt.add(BigDecimal.valueOf(scoring.linear().zeroAt()));
+                fullAt.add(BigDecimal.valueOf(scoring.linear().fullAt()));
+                Double threshold = Aggregates.threshold(model, question);
+                below.add(threshold == null ? null : BigDecimal.valueOf(threshold));
+            }
+        });
+        // The query of of(), grouped by assessment as well; a batch is few enough for the (assessment, question) index.
+        List<Object[]> rows = rows(entityManager.createNativeQuery("""
+                SELECT a.assessment_id, a.question_key,
+                       CASE WHEN v.question_key IS NULL
+                            THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
+                       count(*), sum(a.number_value), sum(a.number_value * a.number_value),
+                       sum(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100)),
+                       count(*) FILTER (WHERE a.number_value < v.below)
+                FROM answer a
+                JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id AND r.status = 'SUBMITTED'
+                LEFT JOIN unnest(?3, ?4, ?5, ?6) AS v(question_key, zero_at, full_at, below)
+                       ON v.question_key = a.question_key
+                WHERE a.assessment_id = ANY(?1) AND a.question_key = ANY(?2)
+                GROUP BY 1, 2, 3""")
+                .setParameter(1, assessments).setParameter(2, scored.toArray(String[]::new))
+                .setParameter(3, numeric.toArray(String[]::new)).setParameter(4, zeroAt.toArray(BigDecimal[]::new))
+                .setParameter(5, fullAt.toArray(BigDecimal[]::new)).setParameter(6, below.toArray(BigDecimal[]::new))
+                .getResultList());
+        Map<UUID, Map<String, Map<String, Long>>> categorical = new HashMap<>();
+        Map<UUID, Map<String, NumericStats>> numbers = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID assessment = (UUID) row[0];
+            String question = (String) row[1];
+            long count = ((Number) row[3]).longValue();
+            if (numeric.contains(question)) {
+                numbers.computeIfAbsent(assessment, key -> new TreeMap<>()).put(question, new NumericStats(count,
+                        (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6], ((Number) row[7]).longValue()));
+            } else if (row[2] != null) {
+                categorical.computeIfAbsent(assessment, key -> new TreeMap<>())
+                        .computeIfAbsent(question, key -> new TreeMap<>()).put((String) row[2], count);
+            }
+        }
+        Map<UUID, Aggregates> each = new HashMap<>();
+        for (UUID assessment : assessments) {
+            each.put(assessment, new Aggregates(respondents.getOrDefault(assessment, 0),
+                    categorical.getOrDefault(assessment, new TreeMap<>()), numbers.getOrDefault(assessment, new TreeMap<>())));
+        }
+        return each;
     }
 
     @SuppressWarnings("unchecked")

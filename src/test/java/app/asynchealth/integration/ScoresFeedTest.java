@@ -99,6 +99,9 @@ class ScoresFeedTest {
         Api.as(hr).queryParam("dimension", "happiness").get("/api/v1/scores").then().statusCode(400);
         Api.as(hr).queryParam("teamId", "nope").get("/api/v1/scores").then().statusCode(400);
         Api.as(hr).queryParam("cursor", "not-a-cursor").get("/api/v1/scores").then().statusCode(400);
+        Api.as(hr).queryParam("limit", 1000).get("/api/v1/scores").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        Api.as(hr).queryParam("limit", 0).get("/api/v1/scores").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         String foreignCursor = Api.as(hr).queryParam("limit", 1).get("/api/v1/scores").then().extract().path("nextCursor");
         String otherHr = Tokens.as(Api.newTenant(), "hr", Roles.HR_ANALYST);
         Api.as(otherHr).queryParam("cursor", foreignCursor).get("/api/v1/scores").then().statusCode(400);

@@ -79,5 +79,12 @@ class SqlAggregatesTest {
             assertThat(a.sumOfSquares()).isEqualByComparingTo(e.sumOfSquares());
             assertThat(a.scoreSum()).isEqualByComparingTo(e.scoreSum());
         }
+        // The batch form for exports: each assessment's aggregates exactly as of() gives them alone.
+        UUID none = UUID.randomUUID();
+        Map<UUID, Aggregates> each = asTenant.call(tenant, () -> sql.ofEach(List.of(UUID.fromString(assessment), none),
+                model));
+        assertThat(each.get(UUID.fromString(assessment))).isEqualTo(actual);
+        assertThat(each.get(none).respondents()).isZero();
+        assertThat(each.get(none).categorical()).isEmpty();
     }
 }

@@ -76,6 +76,17 @@ class ScoringBench {
                 INSERT INTO response (tenant_id, id, assessment_id, slot, status, submitted_at, created_at, updated_at, version)
                 SELECT a.tenant_id, gen_random_uuid(), a.id, md5(a.id::text || g), 'SUBMITTED', now(), now(), now(), 0
                 FROM assessment a, generate_series(1, ?1) g""").setParameter(1, respondentsPerTeam).executeUpdate();
+        insertAnswers(entityManager, model, Runnable::run);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("SELECT id FROM assessment").getResultList();
+        return ids;
+    }
+
+    /**
+     * A random valid answer to every scored question of every response (row-level security: the tenant's only).
+     * @param each runs the insert of one question's answers (in a transaction of its own, for large loads)
+     */
+    static void insertAnswers(EntityManager entityManager, ScoringModel model, java.util.function.Consumer<Runnable> each) {
         model.questions().forEach((question, scoring) -> {
             String value;
             if (scoring.choices() != null) {
@@ -86,14 +97,11 @@ class ScoringBench {
             } else {
                 value = "1 + floor(random() * 5), NULL";
             }
-            entityManager.createNativeQuery("""
+            each.accept(() -> entityManager.createNativeQuery("""
                     INSERT INTO answer (tenant_id, id, response_id, assessment_id, question_key, number_value, choice_value)
                     SELECT r.tenant_id, gen_random_uuid(), r.id, r.assessment_id, ?1, %s FROM response r""".formatted(value))
-                    .setParameter(1, question).executeUpdate();
+                    .setParameter(1, question).executeUpdate());
         });
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("SELECT id FROM assessment").getResultList();
-        return ids;
     }
 
     /**
@@ -101,7 +109,7 @@ class ScoringBench {
      * volumes, and no autovacuum run competes with the measurement.
      * Only the tables' owner may analyze them.
      */
-    private static void analyze() {
+    static void analyze() {
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         try (var owner = java.sql.DriverManager.getConnection(config.getValue("async-health.db.url", String.class),
                 config.getValue("async-health.db.migration-user", String.class),

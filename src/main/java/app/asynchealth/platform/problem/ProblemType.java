@@ -17,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "Precondition failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR, "Internal error"),
     UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "Service unavailable");
 

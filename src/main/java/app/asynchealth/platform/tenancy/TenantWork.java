@@ -22,15 +22,22 @@ public class TenantWork {
             if (tenantId != null) {
                 context.actFor(tenantId);
             }
-        }, work);
+        }, () -> QuarkusTransaction.requiringNew().call(work::get));
+    }
+
+    /** As {@link #call(String, Supplier)}, in a transaction allowed to run for up to {@code timeout} (long exports). */
+    public <T> T call(String tenantId, java.time.Duration timeout, Supplier<T> work) {
+        return inContext(context -> context.actFor(tenantId),
+                () -> QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(work::get));
     }
 
     /** Reads the tenant registry whole (and no tenant's data), as a platform administrator would. */
     public <T> T callForPlatform(Supplier<T> work) {
-        return inContext(TenantContext::actForPlatform, work);
+        return inContext(TenantContext::actForPlatform, () -> QuarkusTransaction.requiringNew().call(work::get));
     }
 
-    private <T> T inContext(java.util.function.Consumer<TenantContext> binding, Supplier<T> work) {
+    /** @param transaction the work, wrapped in its new transaction */
+    private <T> T inContext(java.util.function.Consumer<TenantContext> binding, Supplier<T> transaction) {
         ManagedContext requestContext = Arc.container().requestContext();
         // Never inherit a caller's context: set aside any active one and restore it afterwards.
         InjectableContext.ContextState outer = requestContext.isActive() ? requestContext.getState() : null;
@@ -40,7 +47,7 @@ public class TenantWork {
         requestContext.activate();
         try {
             binding.accept(Arc.container().instance(TenantContext.class).get());
-            return QuarkusTransaction.requiringNew().call(work::get);
+            return transaction.get();
         } finally {
             requestContext.terminate();
             if (outer != null) {
