@@ -42,20 +42,12 @@ public class SqlAggregates {
                 SELECT count(*) FROM response r JOIN %s AS s(id) ON s.id = r.assessment_id
                 WHERE r.status = 'SUBMITTED'""".formatted(selected))
                 .setParameter(1, assessments).getSingleResult();
-        List<String> scored = new ArrayList<>(model.questions().keySet());
-        List<String> numeric = new ArrayList<>();
-        List<BigDecimal> zeroAt = new ArrayList<>();
-        List<BigDecimal> fullAt = new ArrayList<>();
-        List<BigDecimal> below = new ArrayList<>();
-        model.questions().forEach((question, scoring) -> {
-            if (scoring.linear() != null) {
-                numeric.add(question);
-                zeroAt.add(BigDecimal.valueOf(scoring.linear().zeroAt()));
-                fullAt.add(BigDecimal.valueOf(scoring.linear().fullAt()));
-                Double threshold = Aggregates.threshold(model, question);
-                below.add(threshold == null ? null : BigDecimal.valueOf(threshold));
-            }
-        });
+        Questions questions = Questions.of(model);
+        List<String> scored = questions.scored();
+        List<String> numeric = questions.numeric();
+        List<BigDecimal> zeroAt = questions.zeroAt();
+        List<BigDecimal> fullAt = questions.fullAt();
+        List<BigDecimal> below = questions.below();
         // One pass over the answers: categorical questions grouped by answer, number questions by question alone. The
         // assessments are joined, not compared with ANY, so that many of them hash instead of being scanned per row; a
         // few are given a LIMIT, which tells the planner to expect few rows and use the (assessment, question) index.
@@ -106,20 +98,12 @@ public class SqlAggregates {
                 .setParameter(1, assessments).getResultList())) {
             respondents.put((UUID) row[0], ((Number) row[1]).intValue());
         }
-        List<String> scored = new ArrayList<>(model.questions().keySet());
-        List<String> numeric = new ArrayList<>();
-        List<BigDecimal> zeroAt = new ArrayList<>();
-        List<BigDecimal> fullAt = new ArrayList<>();
-        List<BigDecimal> below = new ArrayList<>();
-        model.questions().forEach((question, scoring) -> {
-            if (scoring.linear() != null) {
-                numeric.add(question);
-                zeroAt.add(BigDecimal.valueOf(scoring.linear().zeroAt()));
-                fullAt.add(BigDecimal.valueOf(scoring.linear().fullAt()));
-                Double threshold = Aggregates.threshold(model, question);
-                below.add(threshold == null ? null : BigDecimal.valueOf(threshold));
-            }
-        });
+        Questions questions = Questions.of(model);
+        List<String> scored = questions.scored();
+        List<String> numeric = questions.numeric();
+        List<BigDecimal> zeroAt = questions.zeroAt();
+        List<BigDecimal> fullAt = questions.fullAt();
+        List<BigDecimal> below = questions.below();
         // The query of of(), grouped by assessment as well; a batch is few enough for the (assessment, question) index.
         List<Object[]> rows = rows(entityManager.createNativeQuery("""
                 SELECT a.assessment_id, a.question_key,
@@ -163,5 +147,25 @@ public class SqlAggregates {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(List<?> result) {
         return (List<Object[]>) result;
+    }
+
+    /** The model's scored questions, and the linear scaling and threshold of its number questions, as SQL arrays need them. */
+    private record Questions(List<String> scored, List<String> numeric, List<BigDecimal> zeroAt, List<BigDecimal> fullAt,
+            List<BigDecimal> below) {
+
+        static Questions of(ScoringModel model) {
+            Questions questions = new Questions(new ArrayList<>(model.questions().keySet()), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            model.questions().forEach((question, scoring) -> {
+                if (scoring.linear() != null) {
+                    questions.numeric.add(question);
+                    questions.zeroAt.add(BigDecimal.valueOf(scoring.linear().zeroAt()));
+                    questions.fullAt.add(BigDecimal.valueOf(scoring.linear().fullAt()));
+                    Double threshold = Aggregates.threshold(model, question);
+                    questions.below.add(threshold == null ? null : BigDecimal.valueOf(threshold));
+                }
+            });
+            return questions;
+        }
     }
 }

@@ -33,16 +33,7 @@ class OrganizationProfileTest {
     }
 
     String closedRound(String team, String prefix, int respondents, int focusHours, String meetings) {
-        String assessment = Api.newAssessment(tenant, team);
-        Api.open(tenant, assessment);
-        for (int i = 0; i < respondents; i++) {
-            String subject = prefix + i;
-            Api.newMember(tenant, team, Map.of("externalId", subject, "subject", subject));
-            Api.as(Tokens.as(tenant, subject, Roles.MEMBER)).body(ProfileResourceTest.answers(focusHours, meetings))
-                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
-        }
-        Api.as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
-        return assessment;
+        return Api.closedRound(tenant, team, prefix, respondents, ProfileResourceTest.answers(focusHours, meetings));
     }
 
     JsonPath rollup() {

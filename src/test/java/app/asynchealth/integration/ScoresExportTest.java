@@ -57,16 +57,8 @@ class ScoresExportTest {
 
     /** A closed assessment of a new team of {@code tenant}, answered by {@code respondents} members. */
     static String closedAssessment(String tenant, String teamName, int respondents) {
-        String team = Api.newTeam(tenant, teamName);
-        String assessment = Api.newAssessment(tenant, team);
-        Api.open(tenant, assessment);
-        for (int i = 0; i < respondents; i++) {
-            Api.newMember(tenant, team, Map.of("externalId", teamName + i, "subject", teamName + i));
-            Api.as(Tokens.as(tenant, teamName + i, Roles.MEMBER)).body(ProfileResourceTest.answers(8, "often"))
-                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
-        }
-        Api.as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
-        return assessment;
+        return Api.closedRound(tenant, Api.newTeam(tenant, teamName), teamName, respondents,
+                ProfileResourceTest.answers(8, "often"));
     }
 
     static RequestSpecification export(String token, String accept) {

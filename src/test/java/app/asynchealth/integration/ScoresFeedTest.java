@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,16 +33,7 @@ class ScoresFeedTest {
 
     /** A closed assessment of a new team, answered by {@code respondents} members. */
     String closedAssessment(String teamName, int respondents) {
-        String team = Api.newTeam(tenant, teamName);
-        String assessment = Api.newAssessment(tenant, team);
-        Api.open(tenant, assessment);
-        for (int i = 0; i < respondents; i++) {
-            Api.newMember(tenant, team, Map.of("externalId", teamName + i, "subject", teamName + i));
-            Api.as(Tokens.as(tenant, teamName + i, Roles.MEMBER)).body(ProfileResourceTest.answers(8, "often"))
-                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
-        }
-        Api.as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
-        return assessment;
+        return ScoresExportTest.closedAssessment(tenant, teamName, respondents);
     }
 
     @Test

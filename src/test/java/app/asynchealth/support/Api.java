@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 import java.util.UUID;
 
+import app.asynchealth.platform.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -48,5 +49,29 @@ public final class Api {
     public static String newMember(String tenant, String team, Map<String, Object> member) {
         return as(Tokens.tenantAdmin(tenant)).body(member)
                 .post("/api/v1/teams/{team}/members", team).then().statusCode(201).extract().path("id");
+    }
+
+    /** Members {@code prefix0..} of the team join it and submit these answers to the open assessment. */
+    public static void answer(String tenant, String team, String assessment, String prefix, int respondents,
+            String answers) {
+        for (int i = 0; i < respondents; i++) {
+            String subject = prefix + i;
+            newMember(tenant, team, Map.of("externalId", subject, "subject", subject));
+            as(Tokens.as(tenant, subject, Roles.MEMBER)).body(answers)
+                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
+        }
+    }
+
+    public static void close(String tenant, String assessment) {
+        as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
+    }
+
+    /** A round of the team, opened, answered by {@code respondents} new members ({@code prefix0..}) and closed. */
+    public static String closedRound(String tenant, String team, String prefix, int respondents, String answers) {
+        String assessment = newAssessment(tenant, team);
+        open(tenant, assessment);
+        answer(tenant, team, assessment, prefix, respondents, answers);
+        close(tenant, assessment);
+        return assessment;
     }
 }

@@ -2,7 +2,6 @@ package app.asynchealth.integration.webhook;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -185,5 +184,4 @@ public class WebhookEndpointService {
         RANDOM.nextBytes(key);
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
-
 }

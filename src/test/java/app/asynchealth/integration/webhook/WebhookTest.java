@@ -70,16 +70,12 @@ class WebhookTest {
     }
 
     void answer(String team, String assessment, int respondents) {
-        for (int i = 0; i < respondents; i++) {
-            String subject = team.substring(0, 8) + "-" + assessment.substring(0, 8) + "-" + i;
-            Api.newMember(tenant, team, Map.of("externalId", subject, "subject", subject));
-            Api.as(Tokens.as(tenant, subject, Roles.MEMBER)).body(ProfileResourceTest.answers(8, "often"))
-                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
-        }
+        Api.answer(tenant, team, assessment, team.substring(0, 8) + "-", respondents,
+                ProfileResourceTest.answers(8, "often"));
     }
 
     void close(String assessment) {
-        Api.as(admin).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
+        Api.close(tenant, assessment);
     }
 
     List<Received> awaitReceived(String path, int count) {
