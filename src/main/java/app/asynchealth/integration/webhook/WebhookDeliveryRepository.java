@@ -1,5 +1,6 @@
 package app.asynchealth.integration.webhook;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,5 +75,11 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 .setParameter("lease", (double) leaseSeconds).setParameter("batch", batch).getResultList();
         return rows.stream().map(row -> new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2],
                 (String) row[3], (UUID) row[4], (String) row[5], (String) row[6])).toList();
+    }
+
+    /** Deletes finished deliveries (and their attempts) of every tenant last touched before the instant. */
+    public long pruneLog(Instant olderThan) {
+        return ((Number) getEntityManager().createNativeQuery("SELECT webhook_prune_log(:olderThan)")
+                .setParameter("olderThan", olderThan).getSingleResult()).longValue();
     }
 }

@@ -45,6 +45,7 @@ public class WebhookDispatcher {
     private final IntervalFunction backoff;
     private final ExecutorService sending;
     private final MeterRegistry metrics;
+    private final Duration logRetention;
 
     WebhookDispatcher(TenantWork work, WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
             WebhookSender sender, Clock clock, MeterRegistry metrics,
@@ -54,7 +55,9 @@ public class WebhookDispatcher {
             @ConfigProperty(name = "async-health.webhooks.retry.multiplier", defaultValue = "3") double multiplier,
             @ConfigProperty(name = "async-health.webhooks.retry.max-interval", defaultValue = "6h") Duration maxInterval,
             @ConfigProperty(name = "async-health.webhooks.request-timeout", defaultValue = "10s") Duration requestTimeout,
-            @ConfigProperty(name = "async-health.webhooks.concurrency", defaultValue = "8") int concurrency) {
+            @ConfigProperty(name = "async-health.webhooks.concurrency", defaultValue = "8") int concurrency,
+            @ConfigProperty(name = "async-health.webhooks.log-retention", defaultValue = "30d") Duration logRetention) {
+        this.logRetention = logRetention;
         this.work = work;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -71,6 +74,16 @@ public class WebhookDispatcher {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneLog() {
+        pruneLog(clock.instant().minus(logRetention));
+    }
+
+    /** @return how many finished deliveries older than the instant were deleted from the log */
+    public long pruneLog(java.time.Instant olderThan) {
+        return work.call(null, () -> deliveries.pruneLog(olderThan));
     }
 
     @PreDestroy

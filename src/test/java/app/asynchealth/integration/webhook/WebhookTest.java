@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -292,6 +294,26 @@ class WebhookTest {
         awaitReceived("/tenant-a", 1);
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/tenant-b").isEmpty());
         Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
+    }
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheRetentionAndPendingOnesStay() {
+        receiver.answer("/kept", 500, 500, 500, 500, 500, 500, 500, 500);
+        String delivered = register("/pruned", List.of("assessment.closed")).path("endpoint.id");
+        String failing = register("/kept", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Pruned")));
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(delivered).get(0).get("status")));
+        await().atMost(PATIENCE).until(() -> !receiver.received("/kept").isEmpty());
+
+        assertThat(dispatcher.pruneLog(java.time.Instant.now().minus(Duration.ofDays(1)))).isZero();
+        assertThat(deliveries(delivered)).hasSize(1);
+        assertThat(dispatcher.pruneLog(java.time.Instant.now().plusSeconds(1))).isPositive();
+        assertThat(deliveries(delivered)).isEmpty();
+        // Still being retried (four attempts take at least three polls): never pruned.
+        assertThat(deliveries(failing)).singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("pending"));
     }
 
     @Test
