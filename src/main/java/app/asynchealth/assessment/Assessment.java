@@ -52,6 +52,10 @@ public class Assessment extends TenantOwnedEntity {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** Where the closed result sits in the scores feed; given by {@link AssessmentRepository#assignFeedPositions}. */
+    @Column(name = "feed_position", insertable = false, updatable = false)
+    public Long feedPosition;
+
     /** Whether answers are accepted at this instant: open, and its closing time not yet passed. */
     public boolean acceptsAnswersAt(Instant now) {
         return status == AssessmentStatus.OPEN && now.isBefore(closesAt);

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.integration.ScoresFeed.ScoreRow;
 import app.asynchealth.platform.problem.ProblemException;
@@ -43,6 +44,7 @@ import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileService;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The scores feed as one download: the same rows, filters, suppression and order, all of them, read through a
@@ -84,6 +86,7 @@ public class ScoresExport {
             .map(component -> component.getName()).toList();
 
     private final TenantWork work;
+    private final AssessmentRepository assessments;
     private final EntityManager entityManager;
     private final ProfileService profiles;
     private final TenantRepository tenants;
@@ -92,10 +95,11 @@ public class ScoresExport {
     private final ObjectWriter csv;
     private final Duration timeout;
 
-    ScoresExport(TenantWork work, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
+    ScoresExport(TenantWork work, AssessmentRepository assessments, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
             Caller caller, ObjectMapper json,
             @ConfigProperty(name = "async-health.export.timeout") Duration timeout) {
         this.work = work;
+        this.assessments = assessments;
         this.entityManager = entityManager;
         this.profiles = profiles;
         this.tenants = tenants;
@@ -120,6 +124,7 @@ public class ScoresExport {
         Tenant tenant = caller.tenantId().flatMap(tenants::findByIdOptional)
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
         String tenantId = tenant.id;
+        QuarkusTransaction.requiringNew().run(() -> assessments.assignFeedPositions(tenantId));
         return output -> {
             try {
                 // Written on the request's worker thread after the resource method returned: the work gets its own
@@ -138,14 +143,14 @@ public class ScoresExport {
     private void write(String tenantId, Filters filters, Format format, OutputStream output) {
         Tenant tenant = tenants.findById(tenantId);
         Session session = entityManager.unwrap(Session.class);
-        StringBuilder query = new StringBuilder("from Assessment where status = :closed");
+        StringBuilder query = new StringBuilder("from Assessment where status = :closed and feedPosition is not null");
         if (filters.updatedSince() != null) {
             query.append(" and closedAt >= :since");
         }
         if (filters.teamId() != null) {
             query.append(" and teamId = :team");
         }
-        SelectionQuery<Assessment> select = session.createSelectionQuery(query.append(" order by closedAt, id").toString(),
+        SelectionQuery<Assessment> select = session.createSelectionQuery(query.append(" order by feedPosition").toString(),
                 Assessment.class).setParameter("closed", AssessmentStatus.CLOSED);
         if (filters.updatedSince() != null) {
             select.setParameter("since", filters.updatedSince());

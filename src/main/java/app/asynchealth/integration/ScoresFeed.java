@@ -1,7 +1,6 @@
 package app.asynchealth.integration;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +27,13 @@ import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileService;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One row per closed assessment and dimension, in the order assessments closed. A result never changes once closed
- * and new results close later, so the keyset (closing time, assessment, dimension) stays correct while results arrive:
+ * One row per closed assessment and dimension, in the order results became available: each closed assessment gets a
+ * feed position when a feed or export request first sees it committed, above every position given before (see
+ * {@link AssessmentRepository#assignFeedPositions}). A result never changes once closed, so the keyset (position,
+ * dimension) stays correct while results arrive, even when a close commits late or on a replica whose clock is behind:
  * no duplicates, no gaps. Suppressed rows are present and carry no value.
  */
 @ApplicationScoped
@@ -63,18 +65,22 @@ public class ScoresFeed {
             String benchmarkUnit, String benchmarkPopulation) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScorePage")
-    public record ScorePage(List<ScoreRow> items, String nextCursor) {
+    public record ScorePage(List<ScoreRow> items,
+            @Schema(description = "Opaque cursor for the next page; absent on the last page") String nextCursor,
+            @Schema(description = "Where to resume polling later, when this page is the last for now: after its last row (or your cursor again when it has none). Results that become available later always come after it.") String resumeCursor) {
     }
 
     record Keyed(String key, ScoreRow row) {
     }
 
-    public Page<ScoreRow> feed(PageRequest request, Instant updatedSince, UUID teamId, String dimension) {
+    public ScorePage feed(PageRequest request, Instant updatedSince, UUID teamId, String dimension) {
         Tenant tenant = caller.tenantId().flatMap(tenants::findByIdOptional)
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
         Position after = request.after().map(Position::parse).orElse(null);
-        StringBuilder query = new StringBuilder("status = :closed");
+        QuarkusTransaction.requiringNew().run(() -> assessments.assignFeedPositions(tenant.id));
+        StringBuilder query = new StringBuilder("status = :closed and feedPosition is not null");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters
                 .with("closed", AssessmentStatus.CLOSED);
         if (updatedSince != null) {
@@ -86,10 +92,10 @@ public class ScoresFeed {
             parameters.and("team", teamId);
         }
         if (after != null) {
-            query.append(" and (closedAt > :afterAt or (closedAt = :afterAt and id >= :afterId))");
-            parameters.and("afterAt", after.closedAt()).and("afterId", after.assessmentId());
+            query.append(" and feedPosition >= :after");
+            parameters.and("after", after.position());
         }
-        List<Assessment> closed = assessments.find(query.append(" order by closedAt, id").toString(), parameters)
+        List<Assessment> closed = assessments.find(query.append(" order by feedPosition").toString(), parameters)
                 .range(0, request.fetchSize()).list();
         List<Keyed> rows = new ArrayList<>();
         for (Assessment assessment : closed) {
@@ -98,17 +104,20 @@ public class ScoresFeed {
                     ? profile.dimensions().stream().map(DimensionView::key).toList()
                     : profiles.dimensionKeys(assessment);
             for (int index = 0; index < dimensions.size() && rows.size() < request.fetchSize(); index++) {
-                String key = Position.key(assessment, index);
-                if (after != null && key.compareTo(after.raw()) <= 0 && assessment.id.equals(after.assessmentId())) {
+                if (after != null && assessment.feedPosition == after.position() && index <= after.index()) {
                     continue;
                 }
+                String key = Position.key(assessment, index);
                 if (dimension != null && !dimension.equals(dimensions.get(index))) {
                     continue;
                 }
                 rows.add(new Keyed(key, row(assessment, profile, dimensions.get(index), index)));
             }
         }
-        return pagination.page(LIST, request, rows, Keyed::key, Keyed::row);
+        Page<ScoreRow> page = pagination.page(LIST, request, rows, Keyed::key, Keyed::row);
+        String resume = rows.isEmpty() ? request.after().map(key -> pagination.cursorAfter(LIST, key)).orElse(null)
+                : pagination.cursorAfter(LIST, rows.get(Math.min(rows.size(), request.limit()) - 1).key());
+        return new ScorePage(page.items(), page.nextCursor(), resume);
     }
 
     static ScoreRow row(Assessment assessment, ProfileView profile, String dimension, int index) {
@@ -126,19 +135,20 @@ public class ScoresFeed {
                 metric == null ? null : metric.benchmarkUnit(), metric == null ? null : metric.benchmarkPopulation());
     }
 
-    /** A position in the feed: closing time (microseconds), assessment, dimension index; ordered as text. */
-    record Position(Instant closedAt, UUID assessmentId, int index, String raw) {
+    /** A position in the feed: the assessment's feed position, then the dimension's index. */
+    record Position(long position, int index) {
 
         static String key(Assessment assessment, int index) {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, assessment.closedAt);
-            return String.format("%020d:%s:%02d", micros, assessment.id, index);
+            return assessment.feedPosition + ":" + index;
         }
 
         static Position parse(String raw) {
             try {
                 String[] parts = raw.split(":");
-                Instant at = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-                return new Position(at, UUID.fromString(parts[1]), Integer.parseInt(parts[2]), raw);
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException(raw);
+                }
+                return new Position(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
             } catch (RuntimeException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor this list issued to you");
             }

@@ -60,8 +60,8 @@ public class ScoresResource {
     }
 
     @GET
-    @Operation(summary = "The scores feed: one row per closed assessment and dimension, in closing order",
-            description = "Suppressed rows (fewer respondents than the threshold) are present and carry no values. Keyset pagination stays correct while new results arrive.")
+    @Operation(summary = "The scores feed: one row per closed assessment and dimension, in the order results became available",
+            description = "Suppressed rows (fewer respondents than the threshold) are present and carry no values. Keyset pagination stays correct while new results arrive; keep the last resumeCursor and poll with it to get exactly what is new.")
     @APIResponse(responseCode = "200", description = "One page of rows", content = @Content(schema = @Schema(implementation = ScorePage.class)))
     @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
@@ -71,8 +71,9 @@ public class ScoresResource {
             @Parameter(description = "Only this dimension") @QueryParam("dimension") String dimension,
             @BeanParam PageParams page) {
         Filters filters = filters(page.uri, PARAMETERS, updatedSince, teamId, dimension);
-        return pagination.respond(feed.feed(pagination.request(ScoresFeed.LIST, page), filters.updatedSince(),
-                filters.teamId(), filters.dimension()), page.uri);
+        ScorePage scores = feed.feed(pagination.request(ScoresFeed.LIST, page), filters.updatedSince(),
+                filters.teamId(), filters.dimension());
+        return pagination.respond(scores, scores.nextCursor(), page.uri);
     }
 
     @GET

@@ -11,16 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.support.Api;
+import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ScoresFeedTest {
+
+    @Inject
+    AsTenant asTenant;
+    @Inject
+    AssessmentRepository assessments;
 
     String tenant;
     String hr;
@@ -97,5 +106,42 @@ class ScoresFeedTest {
         Api.as(otherHr).queryParam("cursor", foreignCursor).get("/api/v1/scores").then().statusCode(400);
         Api.as(otherHr).get("/api/v1/scores").then().statusCode(200).body("items", hasSize(0));
         Api.as(Tokens.as(tenant, "m", Roles.MEMBER)).get("/api/v1/scores").then().statusCode(403);
+    }
+
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> poll(String cursor) {
+        var request = Api.as(hr).queryParam("limit", 200);
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        return request.get("/api/v1/scores").then().statusCode(200).extract();
+    }
+
+    @Test
+    void aClientPollsFromTheResumeCursorAndGetsOnlyWhatIsNew() {
+        String first = closedAssessment("first", 5);
+        var all = poll(null);
+        assertThat(all.<List<String>>path("items.assessmentId")).hasSize(8).containsOnly(first);
+        assertThat(all.<String>path("nextCursor")).isNull();
+        String resume = all.path("resumeCursor");
+
+        var nothingNew = poll(resume);
+        assertThat(nothingNew.<List<Object>>path("items")).isEmpty();
+        assertThat(nothingNew.<String>path("resumeCursor")).isEqualTo(resume);
+
+        String second = closedAssessment("second", 2);
+        assertThat(poll(resume).<List<String>>path("items.assessmentId")).hasSize(8).containsOnly(second);
+    }
+
+    @Test
+    void aResultThatBecomesVisibleLateWithAnEarlierClosingTimeIsNotSkipped() {
+        closedAssessment("early", 5);
+        String resume = poll(null).path("resumeCursor");
+        // A close that committed late, stamped before the results already served (a slow transaction, or a replica
+        // whose clock is behind): ordered by closing time it would sort behind the client's cursor and be lost.
+        String late = closedAssessment("late", 5);
+        asTenant.call(tenant, () -> assessments.getEntityManager().createNativeQuery(
+                "UPDATE assessment SET closed_at = closed_at - interval '1 hour' WHERE id = cast(:id as uuid)")
+                .setParameter("id", late).executeUpdate());
+        assertThat(poll(resume).<List<String>>path("items.assessmentId")).hasSize(8).containsOnly(late);
     }
 }

@@ -76,12 +76,22 @@ public class Pagination {
 
     /** 200 with the page, and an RFC 8288 {@code Link: rel="next"} when a next page exists. */
     public Response respond(Page<?> page, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.links(Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build())
+        return respond(page, page.nextCursor(), uri);
+    }
+
+    /** 200 with a body that holds a page, and its {@code Link: rel="next"}. */
+    public Response respond(Object body, String nextCursor, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(body);
+        if (nextCursor != null) {
+            response.links(Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build())
                     .rel("next").build());
         }
         return response.build();
+    }
+
+    /** A cursor of the list that resumes after the item with this sort key. */
+    public String cursorAfter(String list, String sortKey) {
+        return encode(new Cursor(list, scope(), sortKey));
     }
 
     private String scope() {
