@@ -87,6 +87,7 @@ public class ScoresExport {
 
     private final TenantWork work;
     private final AssessmentRepository assessments;
+    private final ExportSlots slots;
     private final EntityManager entityManager;
     private final ProfileService profiles;
     private final TenantRepository tenants;
@@ -95,11 +96,12 @@ public class ScoresExport {
     private final ObjectWriter csv;
     private final Duration timeout;
 
-    ScoresExport(TenantWork work, AssessmentRepository assessments, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
+    ScoresExport(TenantWork work, AssessmentRepository assessments, ExportSlots slots, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
             Caller caller, ObjectMapper json,
             @ConfigProperty(name = "async-health.export.timeout") Duration timeout) {
         this.work = work;
         this.assessments = assessments;
+        this.slots = slots;
         this.entityManager = entityManager;
         this.profiles = profiles;
         this.tenants = tenants;
@@ -125,6 +127,7 @@ public class ScoresExport {
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
         String tenantId = tenant.id;
         QuarkusTransaction.requiringNew().run(() -> assessments.assignFeedPositions(tenantId));
+        ExportSlots.Slot slot = slots.take(tenantId);
         return output -> {
             try {
                 // Written on the request's worker thread after the resource method returned: the work gets its own
@@ -136,6 +139,8 @@ public class ScoresExport {
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause(); // the client went away: the transaction is rolled back, the connection returned
+            } finally {
+                slot.release();
             }
         };
     }

@@ -87,7 +87,7 @@ public class ScoresResource {
                     @Content(mediaType = ScoresExport.CSV, schema = @Schema(type = SchemaType.STRING, description = "A header row with the ScoreRow property names, then one line per row")),
                     @Content(mediaType = ScoresExport.NDJSON, schema = @Schema(implementation = ScoreRow.class)) })
     @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson")
-    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers), or as many exports as may run at once are running; retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Response export(
             @Parameter(description = "Only results that became available at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,

@@ -147,6 +147,15 @@ class ScoresExportTest {
     }
 
     @Test
+    void finishedExportsGiveTheirSlotBack() throws IOException {
+        closedAssessment(tenant, "again", 5);
+        // More downloads, one after the other, than a tenant may run at once (2): each ended one frees its slot.
+        for (int i = 0; i < 5; i++) {
+            assertThat(ndjson(hr, Map.of())).hasSize(8);
+        }
+    }
+
+    @Test
     void aFinalProfileThatIsALiveSnapshotIsExportedAsTheFeedShowsIt() throws IOException {
         String admin = Tokens.tenantAdmin(tenant);
         Api.as(admin).body(Map.of("liveProfiles", true)).patch("/api/v1/tenants/{id}", tenant).then().statusCode(200);

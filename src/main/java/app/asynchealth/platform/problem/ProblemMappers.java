@@ -44,7 +44,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), uri);
+        Response response = respond(e.type(), e.getMessage(), e.errors(), uri);
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
