@@ -7,7 +7,8 @@ CREATE TABLE webhook_endpoint (
     url                  text        NOT NULL,
     description          text,
     events               text[]      NOT NULL,
-    -- Standard Webhooks secret (whsec_…). The service must sign with it, so it is kept, not hashed.
+    -- Standard Webhooks secret (whsec_…), sealed with a key the database does not hold: the service must sign with
+    -- it, so it is kept (encrypted), not hashed.
     secret               text        NOT NULL,
     status               text        NOT NULL,
     disabled_reason      text,

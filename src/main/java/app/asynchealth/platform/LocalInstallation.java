@@ -16,25 +16,29 @@ public final class LocalInstallation implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final SigningKeys signingKeys;
     private final String slotKey;
+    private final String secretsKey;
 
-    private LocalInstallation(EmbeddedDatabase database, SigningKeys signingKeys, String slotKey) {
+    private LocalInstallation(EmbeddedDatabase database, SigningKeys signingKeys, String slotKey, String secretsKey) {
         this.database = database;
         this.signingKeys = signingKeys;
         this.slotKey = slotKey;
+        this.secretsKey = secretsKey;
     }
 
     /** @param databasePort the embedded server's port, 0 for any free port */
     public static LocalInstallation start(Path dataDirectory, int databasePort) {
         SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
         String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
+        String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort);
-        return new LocalInstallation(database, keys, slotKey);
+        return new LocalInstallation(database, keys, slotKey, secretsKey);
     }
 
     public Map<String, String> configuration() {
         Map<String, String> config = new HashMap<>(database.configuration());
         config.putAll(signingKeys.configuration());
         config.put("async-health.anonymity.slot-key", slotKey);
+        config.put("async-health.secrets.key", secretsKey);
         config.put("async-health.bootstrap.enabled", "true");
         return config;
     }

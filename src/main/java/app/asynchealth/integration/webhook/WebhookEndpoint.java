@@ -32,6 +32,7 @@ public class WebhookEndpoint extends TenantOwnedEntity {
     @Column(nullable = false, columnDefinition = "text[]")
     public List<String> events;
 
+    /** The signing secret, sealed by {@link app.asynchealth.platform.security.SecretBox}. */
     @Column(nullable = false)
     public String secret;
 

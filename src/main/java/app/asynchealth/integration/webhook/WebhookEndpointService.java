@@ -22,6 +22,7 @@ import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointWithSe
 import app.asynchealth.integration.webhook.WebhookRepresentations.NewEndpoint;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Caller;
+import app.asynchealth.platform.security.SecretBox;
 import app.asynchealth.platform.web.EntityTags;
 import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
@@ -45,9 +46,11 @@ public class WebhookEndpointService {
     private final Caller caller;
     private final Pagination pagination;
     private final Clock clock;
+    private final SecretBox secrets;
 
     WebhookEndpointService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock) {
+            DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock, SecretBox secrets) {
+        this.secrets = secrets;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.destinations = destinations;
@@ -64,12 +67,13 @@ public class WebhookEndpointService {
         endpoint.url = checkedUrl(request.url());
         endpoint.events = checkedEvents(request.events());
         endpoint.description = blankToNull(request.description());
-        endpoint.secret = newSecret();
+        String secret = newSecret();
+        endpoint.secret = secrets.seal(secret);
         endpoint.status = WebhookEndpoint.Status.ACTIVE;
         endpoint.createdBy = caller.subject();
         endpoints.persist(endpoint);
         endpoints.flush();
-        return new EndpointWithSecret(EndpointView.of(endpoint), endpoint.secret);
+        return new EndpointWithSecret(EndpointView.of(endpoint), secret);
     }
 
     public Page<EndpointView> list(PageRequest request) {
@@ -112,9 +116,10 @@ public class WebhookEndpointService {
     /** A new signing secret; the old one stops signing at once. */
     public EndpointWithSecret rotateSecret(UUID id) {
         WebhookEndpoint endpoint = find(id);
-        endpoint.secret = newSecret();
+        String secret = newSecret();
+        endpoint.secret = secrets.seal(secret);
         endpoints.flush();
-        return new EndpointWithSecret(EndpointView.of(endpoint), endpoint.secret);
+        return new EndpointWithSecret(EndpointView.of(endpoint), secret);
     }
 
     public void delete(UUID id, String ifMatch) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.asynchealth.integration.webhook.WebhookDeliveryRepository.Claimed;
+import app.asynchealth.platform.security.SecretBox;
 
 /**
  * Makes one signed attempt at a delivery. Redirects are not followed (a redirect could lead inside the network), the
@@ -38,14 +39,16 @@ public class WebhookSender {
     static final String USER_AGENT = "async-health-webhooks/1";
 
     private final DestinationPolicy destinations;
+    private final SecretBox secrets;
     private final Clock clock;
     private final Duration requestTimeout;
     private final HttpClient client;
 
-    WebhookSender(DestinationPolicy destinations, Clock clock,
+    WebhookSender(DestinationPolicy destinations, SecretBox secrets, Clock clock,
             @ConfigProperty(name = "async-health.webhooks.connect-timeout", defaultValue = "5s") Duration connectTimeout,
             @ConfigProperty(name = "async-health.webhooks.request-timeout", defaultValue = "10s") Duration requestTimeout) {
         this.destinations = destinations;
+        this.secrets = secrets;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
@@ -68,7 +71,7 @@ public class WebhookSender {
                 .header(WebhookMessages.ID, messageId)
                 .header(WebhookMessages.TIMESTAMP, Long.toString(timestamp))
                 .header(WebhookMessages.SIGNATURE,
-                        WebhookMessages.signature(delivery.secret(), messageId, timestamp, delivery.payload()))
+                        WebhookMessages.signature(secrets.open(delivery.secret()), messageId, timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
         try {

@@ -27,8 +27,10 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 import app.asynchealth.platform.security.Roles;
+import app.asynchealth.platform.security.SecretBox;
 import app.asynchealth.scoring.ProfileResourceTest;
 import app.asynchealth.support.Api;
+import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.Tokens;
 import app.asynchealth.support.WebhookReceiver;
 import app.asynchealth.support.WebhookReceiver.Received;
@@ -104,7 +106,22 @@ class WebhookTest {
                 .body("$", not(hasKey("secret"))).body("status", equalTo("active")).body("events", equalTo(ALL_EVENTS));
         Api.as(admin).get("/api/v1/webhooks").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0]", not(hasKey("secret")));
+
+        // The database holds it sealed under a key it never sees.
+        String stored = asTenant.call(tenant, () -> (String) endpoints.getEntityManager()
+                .createNativeQuery("SELECT secret FROM webhook_endpoint WHERE id = cast(:id as uuid)")
+                .setParameter("id", id).getSingleResult());
+        String secret = created.path("secret");
+        assertThat(stored).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
+        assertThat(secrets.open(stored)).isEqualTo(secret);
     }
+
+    @Inject
+    AsTenant asTenant;
+    @Inject
+    WebhookEndpointRepository endpoints;
+    @Inject
+    SecretBox secrets;
 
     @ParameterizedTest
     @ValueSource(strings = { "ftp://127.0.0.1/hooks", "not a url", "https://10.0.0.7/hooks", "https://192.168.1.20/hooks",
