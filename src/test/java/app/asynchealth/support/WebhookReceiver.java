@@ -35,6 +35,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Duration> drips = new ConcurrentHashMap<>();
 
     public WebhookReceiver() {
         try {
@@ -63,6 +64,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers 200 at once, then sends the body a byte at a time for this long. */
+    public WebhookReceiver drip(String path, Duration total) {
+        drips.put(path, total);
+        return this;
+    }
+
     public List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
@@ -87,6 +94,22 @@ public final class WebhookReceiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        Duration drip = drips.get(path);
+        if (drip != null) {
+            exchange.sendResponseHeaders(200, 0);
+            long end = System.nanoTime() + drip.toNanos();
+            try {
+                while (System.nanoTime() < end) {
+                    exchange.getResponseBody().write('.');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the sender hung up: that is the point
+            }
+            exchange.close();
+            return;
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

@@ -1,6 +1,5 @@
 package app.asynchealth.integration.webhook;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,6 +45,7 @@ public class WebhookSender {
     private final SecretBox secrets;
     private final Clock clock;
     private final Duration requestTimeout;
+    private final Duration deadline;
     private final HttpClient client;
 
     WebhookSender(DestinationPolicy destinations, SecretBox secrets, Clock clock,
@@ -51,6 +55,7 @@ public class WebhookSender {
         this.secrets = secrets;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
+        this.deadline = connectTimeout.plus(requestTimeout);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -74,15 +79,24 @@ public class WebhookSender {
                         WebhookMessages.signature(secrets.open(delivery.secret()), messageId, timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
+        // The request timeout bounds the wait for the status line; the deadline bounds the whole attempt, so that an
+        // endpoint that drips its body slowly cannot hold a sender either.
+        CompletableFuture<HttpResponse<Void>> sending = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = sending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(at, response.statusCode(), null, elapsed(started));
-        } catch (HttpTimeoutException e) {
-            return new Outcome(at, null, "no answer within " + requestTimeout.toMillis() + " ms", elapsed(started));
-        } catch (IOException e) {
-            return new Outcome(at, null, "could not connect: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), elapsed(started));
+        } catch (TimeoutException e) {
+            sending.cancel(true);
+            return new Outcome(at, null, "no complete answer within " + deadline.toMillis() + " ms", elapsed(started));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return new Outcome(at, null, "no answer within " + requestTimeout.toMillis() + " ms", elapsed(started));
+            }
+            return new Outcome(at, null, "could not connect: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " " + cause.getMessage()), elapsed(started));
         } catch (InterruptedException e) {
+            sending.cancel(true);
             Thread.currentThread().interrupt();
             return new Outcome(at, null, "interrupted while sending", elapsed(started));
         }

@@ -277,6 +277,19 @@ class WebhookTest {
     }
 
     @Test
+    void anEndpointThatDripsItsAnswerIsCutOffAtTheDeadline() {
+        receiver.drip("/drip", Duration.ofSeconds(8));
+        String endpoint = register("/drip", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Drip")));
+        await().atMost(PATIENCE).until(() -> !((List<?>) deliveries(endpoint).get(0).get("attemptLog")).isEmpty());
+        Map<String, Object> attempt = ((List<Map<String, Object>>) deliveries(endpoint).get(0).get("attemptLog")).get(0);
+        assertThat(attempt).doesNotContainKey("statusCode");
+        assertThat(attempt.get("error")).isEqualTo("no complete answer within 2000 ms");
+        // connect-timeout plus request-timeout in the test profile: 2 s, well before the 8 s drip ends
+        assertThat((Integer) attempt.get("durationMs")).isBetween(1900, 4000);
+    }
+
+    @Test
     void aRotatedSecretSignsTheNextDeliveries() throws Exception {
         var created = register("/rotating", List.of("assessment.closed"));
         String endpoint = created.path("endpoint.id");
