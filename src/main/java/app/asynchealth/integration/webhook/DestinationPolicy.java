@@ -81,6 +81,18 @@ public class DestinationPolicy {
         } catch (UnknownHostException e) {
             return Optional.of("names a host that does not resolve");
         }
+        return refusal(host, addresses);
+    }
+
+    /**
+     * Why a host with these addresses may not receive webhooks, or empty when it may. The sender asks this again when
+     * it connects, of the very addresses it connects to, so that a name re-pointed inside the network after the check
+     * (DNS rebinding) is refused too.
+     */
+    public Optional<String> refusal(String host, InetAddress[] addresses) {
+        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
         for (InetAddress address : addresses) {
             IPAddress ip = new IPAddressString(address.getHostAddress()).getAddress();
             if (ip != null && ip.isIPv4Convertible() && ip.isIPv6()) {

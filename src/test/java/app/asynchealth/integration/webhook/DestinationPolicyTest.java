@@ -47,4 +47,16 @@ class DestinationPolicyTest {
         assertThat(policy.refusal("http://127.0.0.1:8080/hooks")).isEmpty();
         assertThat(policy.refusal("http://127.0.0.2:8080/hooks")).isPresent();
     }
+
+    @Test
+    void theSendersResolverRefusesANameThatNowPointsInsideTheNetwork() throws Exception {
+        // "localhost" stands for a public name re-pointed to an internal address after it was checked.
+        var resolver = new WebhookSender.CheckedResolver(defaults);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve("localhost"))
+                .isInstanceOf(java.net.UnknownHostException.class).hasMessageContaining("private network");
+        assertThat(resolver.resolve("93.184.216.34")).extracting(java.net.InetAddress::getHostAddress)
+                .containsExactly("93.184.216.34");
+        var allowing = new WebhookSender.CheckedResolver(new DestinationPolicy(Optional.of(List.of("127.0.0.1")), true));
+        assertThat(allowing.resolve("127.0.0.1")).hasSize(1);
+    }
 }
