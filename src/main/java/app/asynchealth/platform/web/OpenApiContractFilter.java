@@ -1,5 +1,6 @@
 package app.asynchealth.platform.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import app.asynchealth.platform.problem.Problem;
@@ -16,6 +18,13 @@ import app.asynchealth.platform.problem.Problem;
  * problem detail. Also keeps the generated schemas honest where annotations cannot (a one-of is not an object).
  */
 public class OpenApiContractFilter implements OASFilter {
+
+    /** The draft-ietf-httpapi-ratelimit-headers fields the rate-limited routes send, in order. */
+    static final List<String[]> RATE_LIMIT_HEADERS = List.of(
+            new String[] { "RateLimit-Limit", "Requests allowed per window to this caller on the rate-limited routes", "integer" },
+            new String[] { "RateLimit-Remaining", "Requests left in the current window", "integer" },
+            new String[] { "RateLimit-Reset", "Seconds until the window renews", "integer" },
+            new String[] { "RateLimit-Policy", "The limit and its window, e.g. 120;w=60", "string" });
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -42,6 +51,18 @@ public class OpenApiContractFilter implements OASFilter {
                     response.setContent(problem());
                 }
             });
+            // A rate-limited operation (one that declares 429) reports its limit on its answers.
+            if (responses.containsKey("429")) {
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2") || status.equals("429")) {
+                        for (String[] header : RATE_LIMIT_HEADERS) {
+                            response.addHeader(header[0], OASFactory.createHeader().description(header[1])
+                                    .schema(OASFactory.createSchema().addType(header[2].equals("integer")
+                                            ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING)));
+                        }
+                    }
+                });
+            }
         }
         operation.getResponses().addAPIResponse("default", OASFactory.createAPIResponse()
                 .description("An error, as an RFC 9457 problem detail").content(problem()));
