@@ -33,6 +33,10 @@ public class WebhookDelivery extends TenantOwnedEntity {
     @Column(nullable = false)
     public int attempts;
 
+    /** The attempts made before the current round: a delivery sent again gets a fresh round of attempts. */
+    @Column(name = "round_started_after", nullable = false)
+    public int roundStartedAfter;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 

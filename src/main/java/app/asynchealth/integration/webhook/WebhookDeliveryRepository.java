@@ -42,8 +42,9 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
     }
 
     /** A delivery claimed for one attempt, with what sending it needs. */
-    public record Claimed(UUID deliveryId, int attempt, UUID eventId, String payload, UUID endpointId, String url,
-            String secret) {
+    /** @param attempt the attempt's number in the log; @param attemptInRound its number in the current round */
+    public record Claimed(UUID deliveryId, int attempt, int attemptInRound, UUID eventId, String payload,
+            UUID endpointId, String url, String secret) {
     }
 
     /** Tenants with deliveries due, across all tenants; the database function reveals nothing but their ids. */
@@ -71,10 +72,11 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                                FOR UPDATE SKIP LOCKED)
                   AND e.tenant_id = d.tenant_id AND e.id = d.event_id
                   AND p.tenant_id = d.tenant_id AND p.id = d.endpoint_id AND p.status = 'ACTIVE'
-                RETURNING d.id, d.attempts, e.id, e.payload, p.id, p.url, p.secret""")
+                RETURNING d.id, d.attempts, d.attempts - d.round_started_after, e.id, e.payload, p.id, p.url, p.secret""")
                 .setParameter("lease", (double) leaseSeconds).setParameter("batch", batch).getResultList();
-        return rows.stream().map(row -> new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2],
-                (String) row[3], (UUID) row[4], (String) row[5], (String) row[6])).toList();
+        return rows.stream().map(row -> new Claimed((UUID) row[0], ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue(), (UUID) row[3], (String) row[4], (UUID) row[5], (String) row[6],
+                (String) row[7])).toList();
     }
 
     /** Deletes finished deliveries (and their attempts) of every tenant last touched before the instant. */

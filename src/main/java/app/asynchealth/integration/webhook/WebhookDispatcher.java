@@ -166,11 +166,11 @@ public class WebhookDispatcher {
             endpoints.recordSuccess(claimed.endpointId());
             return;
         }
-        if (outcome.gone() || claimed.attempt() >= maxAttempts) {
+        if (outcome.gone() || claimed.attemptInRound() >= maxAttempts) {
             delivery.status = WebhookDelivery.Status.FAILED;
             delivery.nextAttemptAt = null;
         } else {
-            delivery.nextAttemptAt = clock.instant().plusMillis(backoff.apply(claimed.attempt()));
+            delivery.nextAttemptAt = clock.instant().plusMillis(backoff.apply(claimed.attemptInRound()));
         }
         deliveries.flush();
         int failures = endpoints.recordFailure(claimed.endpointId());

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.integration.webhook.WebhookRepresentations.DeliveryPage;
+import app.asynchealth.integration.webhook.WebhookRepresentations.DeliveryView;
 import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointChanges;
 import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointPage;
 import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointView;
@@ -114,5 +115,14 @@ public class WebhookEndpointResource {
     public Response deliveries(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return pagination.respond(webhooks.deliveries(id, pagination.request(WebhookEndpointService.DELIVERIES, page)),
                 page.uri);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(summary = "Send a finished delivery (failed or delivered) again, as the same message, with a fresh round of attempts")
+    @APIResponse(responseCode = "202", description = "Queued; the log shows how it goes", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is still on its way")
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Response.accepted(webhooks.redeliver(id, deliveryId)).build();
     }
 }

@@ -21,6 +21,7 @@ import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointView;
 import app.asynchealth.integration.webhook.WebhookRepresentations.EndpointWithSecret;
 import app.asynchealth.integration.webhook.WebhookRepresentations.NewEndpoint;
 import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
 import app.asynchealth.platform.security.SecretBox;
 import app.asynchealth.platform.web.EntityTags;
@@ -131,6 +132,32 @@ public class WebhookEndpointService {
     public Page<DeliveryView> deliveries(UUID endpointId, PageRequest request) {
         find(endpointId);
         List<WebhookDelivery> fetched = deliveries.page(endpointId, request);
+        Map<UUID, DeliveryView> views = views(fetched);
+        return pagination.page(DELIVERIES, request, fetched, delivery -> delivery.id.toString(),
+                delivery -> views.get(delivery.id));
+    }
+
+    /**
+     * Sends a finished delivery (failed, or delivered) again, as the same message (the same webhook-id), with a fresh
+     * round of attempts; it waits, paused, while the endpoint is disabled.
+     */
+    public DeliveryView redeliver(UUID endpointId, UUID deliveryId) {
+        WebhookEndpoint endpoint = find(endpointId);
+        WebhookDelivery delivery = deliveries.find("id = ?1 and endpointId = ?2", deliveryId, endpointId)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Webhook delivery"));
+        if (delivery.status == WebhookDelivery.Status.PENDING) {
+            throw new ProblemException(ProblemType.CONFLICT, "This delivery is still on its way; it is sent again only "
+                    + "once it has been delivered or has failed.");
+        }
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.roundStartedAfter = delivery.attempts;
+        delivery.deliveredAt = null;
+        delivery.nextAttemptAt = endpoint.status == WebhookEndpoint.Status.ACTIVE ? clock.instant() : null;
+        deliveries.flush();
+        return views(List.of(delivery)).get(delivery.id);
+    }
+
+    private Map<UUID, DeliveryView> views(List<WebhookDelivery> fetched) {
         Map<UUID, List<AttemptView>> attempts = deliveries.attemptsOf(fetched.stream().map(d -> d.id).toList()).stream()
                 .collect(Collectors.groupingBy(attempt -> attempt.deliveryId, Collectors.mapping(
                         attempt -> new AttemptView(attempt.number, attempt.attemptedAt, attempt.statusCode,
@@ -138,11 +165,11 @@ public class WebhookEndpointService {
                         Collectors.toList())));
         Map<UUID, WebhookEvent> events = deliveries.events(fetched.stream().map(d -> d.eventId).distinct().toList())
                 .stream().collect(Collectors.toMap(event -> event.id, Function.identity()));
-        return pagination.page(DELIVERIES, request, fetched, delivery -> delivery.id.toString(),
+        return fetched.stream().collect(Collectors.toMap(delivery -> delivery.id,
                 delivery -> new DeliveryView(delivery.id, WebhookMessages.messageId(delivery.eventId),
                         events.get(delivery.eventId).type, delivery.status.name().toLowerCase(), delivery.attempts,
                         delivery.createdAt, delivery.nextAttemptAt, delivery.lastAttemptAt, delivery.lastStatus,
-                        delivery.lastError, delivery.deliveredAt, attempts.getOrDefault(delivery.id, List.of())));
+                        delivery.lastError, delivery.deliveredAt, attempts.getOrDefault(delivery.id, List.of()))));
     }
 
     /** Stops deliveries to the endpoint; those pending wait, paused, until it is enabled again. */

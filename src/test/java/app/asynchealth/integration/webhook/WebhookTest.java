@@ -252,6 +252,36 @@ class WebhookTest {
     }
 
     @Test
+    void aFailedDeliveryIsSentAgainOnRequestAsTheSameMessageWithAFreshRoundOfAttempts() {
+        receiver.answer("/again", 500, 500, 500, 500);
+        String endpoint = register("/again", List.of("assessment.closed")).path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Again")));
+        await().atMost(PATIENCE).until(() -> "failed".equals(deliveries(endpoint).get(0).get("status")));
+        String delivery = (String) deliveries(endpoint).get(0).get("id");
+
+        // Paused while the endpoint is disabled, so the second request finds it still on its way.
+        Api.as(admin).body(Map.of("enabled", false)).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
+        Api.as(admin).post("/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", endpoint, delivery).then()
+                .statusCode(202).body("status", equalTo("pending")).body("attempts", equalTo(4));
+        Api.as(admin).post("/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", endpoint, delivery).then()
+                .statusCode(409).contentType("application/problem+json");
+        String other = Tokens.tenantAdmin(Api.newTenant());
+        Api.as(other).post("/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", endpoint, delivery).then()
+                .statusCode(404);
+        Api.as(admin).post("/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", endpoint,
+                java.util.UUID.randomUUID()).then().statusCode(404);
+
+        Api.as(admin).body(Map.of("enabled", true)).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(endpoint).get(0).get("status")));
+        Map<String, Object> delivered = deliveries(endpoint).get(0);
+        assertThat(delivered.get("attempts")).isEqualTo(5);
+        assertThat((List<Map<String, Object>>) delivered.get("attemptLog")).extracting(a -> a.get("number"))
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(receiver.received("/again")).hasSize(5).extracting(r -> r.header("webhook-id"))
+                .containsOnly((String) delivered.get("eventId"));
+    }
+
+    @Test
     void anEndpointAnswering410IsDisabledAtOnce() {
         receiver.answer("/gone", 410);
         String endpoint = register("/gone", List.of("assessment.closed")).path("endpoint.id");
