@@ -190,6 +190,19 @@ class WebhookTest {
                 received.stream().map(r -> r.header("webhook-id")).toList());
     }
 
+    @Inject
+    app.asynchealth.assessment.AssessmentLifecycle lifecycle;
+
+    @Test
+    void anAssessmentClosedByItsClosingTimeIsAnnouncedToo() throws Exception {
+        String endpoint = register("/on-time", List.of("assessment.closed")).path("endpoint.id");
+        String assessment = openAssessment(Api.newTeam(tenant, "On time"));
+        lifecycle.advanceAll(java.time.Instant.now().plus(Duration.ofDays(9))); // past closesAt (8 days out)
+        Received request = awaitReceived("/on-time", 1).get(0);
+        assertThat(json(request.body()).at("/data/assessmentId").asText()).isEqualTo(assessment);
+        assertThat(deliveries(endpoint)).hasSize(1);
+    }
+
     @Test
     void onlySubscribedEventsAreSentAndSuppressedProfilesAreNotAnnounced() {
         register("/profiles", List.of("profile.available"));
