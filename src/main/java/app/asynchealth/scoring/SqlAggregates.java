@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Aggregates.NumericStats;
@@ -43,15 +44,11 @@ public class SqlAggregates {
                 WHERE r.status = 'SUBMITTED'""".formatted(selected))
                 .setParameter(1, assessments).getSingleResult();
         Questions questions = Questions.of(model);
-        List<String> scored = questions.scored();
         List<String> numeric = questions.numeric();
-        List<BigDecimal> zeroAt = questions.zeroAt();
-        List<BigDecimal> fullAt = questions.fullAt();
-        List<BigDecimal> below = questions.below();
         // One pass over the answers: categorical questions grouped by answer, number questions by question alone. The
         // assessments are joined, not compared with ANY, so that many of them hash instead of being scanned per row; a
         // few are given a LIMIT, which tells the planner to expect few rows and use the (assessment, question) index.
-        List<Object[]> rows = rows(entityManager.createNativeQuery("""
+        List<Object[]> rows = rows(questions.bind(entityManager.createNativeQuery("""
                 SELECT a.question_key,
                        CASE WHEN v.question_key IS NULL
                             THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
@@ -65,10 +62,7 @@ public class SqlAggregates {
                        ON v.question_key = a.question_key
                 WHERE a.question_key = ANY(?2)
                 GROUP BY 1, 2""".formatted(selected))
-                .setParameter(1, assessments).setParameter(2, scored.toArray(String[]::new))
-                .setParameter(3, numeric.toArray(String[]::new)).setParameter(4, zeroAt.toArray(BigDecimal[]::new))
-                .setParameter(5, fullAt.toArray(BigDecimal[]::new)).setParameter(6, below.toArray(BigDecimal[]::new))
-                .getResultList());
+                .setParameter(1, assessments)).getResultList());
         Map<String, Map<String, Long>> categorical = new TreeMap<>();
         Map<String, NumericStats> numbers = new TreeMap<>();
         for (Object[] row : rows) {
@@ -99,13 +93,9 @@ public class SqlAggregates {
             respondents.put((UUID) row[0], ((Number) row[1]).intValue());
         }
         Questions questions = Questions.of(model);
-        List<String> scored = questions.scored();
         List<String> numeric = questions.numeric();
-        List<BigDecimal> zeroAt = questions.zeroAt();
-        List<BigDecimal> fullAt = questions.fullAt();
-        List<BigDecimal> below = questions.below();
         // The query of of(), grouped by assessment as well; a batch is few enough for the (assessment, question) index.
-        List<Object[]> rows = rows(entityManager.createNativeQuery("""
+        List<Object[]> rows = rows(questions.bind(entityManager.createNativeQuery("""
                 SELECT a.assessment_id, a.question_key,
                        CASE WHEN v.question_key IS NULL
                             THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
@@ -118,10 +108,7 @@ public class SqlAggregates {
                        ON v.question_key = a.question_key
                 WHERE a.assessment_id = ANY(?1) AND a.question_key = ANY(?2)
                 GROUP BY 1, 2, 3""")
-                .setParameter(1, assessments).setParameter(2, scored.toArray(String[]::new))
-                .setParameter(3, numeric.toArray(String[]::new)).setParameter(4, zeroAt.toArray(BigDecimal[]::new))
-                .setParameter(5, fullAt.toArray(BigDecimal[]::new)).setParameter(6, below.toArray(BigDecimal[]::new))
-                .getResultList());
+                .setParameter(1, assessments)).getResultList());
         Map<UUID, Map<String, Map<String, Long>>> categorical = new HashMap<>();
         Map<UUID, Map<String, NumericStats>> numbers = new HashMap<>();
         for (Object[] row : rows) {
@@ -149,7 +136,10 @@ public class SqlAggregates {
         return (List<Object[]>) result;
     }
 
-    /** The model's scored questions, and the linear scaling and threshold of its number questions, as SQL arrays need them. */
+    /**
+     * The model's scored questions (parameter 2), and the key, linear scaling and threshold of its number questions
+     * (parameters 3 to 6), as the aggregate queries take them.
+     */
     private record Questions(List<String> scored, List<String> numeric, List<BigDecimal> zeroAt, List<BigDecimal> fullAt,
             List<BigDecimal> below) {
 
@@ -166,6 +156,12 @@ public class SqlAggregates {
                 }
             });
             return questions;
+        }
+
+        Query bind(Query query) {
+            return query.setParameter(2, scored.toArray(String[]::new))
+                    .setParameter(3, numeric.toArray(String[]::new)).setParameter(4, zeroAt.toArray(BigDecimal[]::new))
+                    .setParameter(5, fullAt.toArray(BigDecimal[]::new)).setParameter(6, below.toArray(BigDecimal[]::new));
         }
     }
 }
