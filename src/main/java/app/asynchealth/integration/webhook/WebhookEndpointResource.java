@@ -125,4 +125,13 @@ public class WebhookEndpointResource {
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(webhooks.redeliver(id, deliveryId)).build();
     }
+
+    @POST
+    @Path("{id}/test")
+    @Operation(summary = "Send the endpoint a signed webhook.test message, to check that it receives and verifies deliveries")
+    @APIResponse(responseCode = "202", description = "Queued; the delivery log shows how it goes", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The endpoint is disabled")
+    public Response sendTest(@PathParam("id") UUID id) {
+        return Response.accepted(webhooks.sendTest(id)).build();
+    }
 }

@@ -48,10 +48,13 @@ public class WebhookEndpointService {
     private final Pagination pagination;
     private final Clock clock;
     private final SecretBox secrets;
+    private final WebhookOutbox outbox;
 
     WebhookEndpointService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock, SecretBox secrets) {
+            DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock, SecretBox secrets,
+            WebhookOutbox outbox) {
         this.secrets = secrets;
+        this.outbox = outbox;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.destinations = destinations;
@@ -172,6 +175,20 @@ public class WebhookEndpointService {
                         delivery.lastError, delivery.deliveredAt, attempts.getOrDefault(delivery.id, List.of()))));
     }
 
+    /** Queues a {@code webhook.test} message to this endpoint alone, through the same outbox as every event. */
+    public DeliveryView sendTest(UUID id) {
+        WebhookEndpoint endpoint = find(id);
+        if (endpoint.status != WebhookEndpoint.Status.ACTIVE) {
+            throw new ProblemException(ProblemType.CONFLICT, "The endpoint is disabled; enable it to send it a test.");
+        }
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("endpointId", endpoint.id.toString());
+        data.put("requestedBy", caller.subject());
+        WebhookDelivery delivery = outbox.publishTo(endpoint, WebhookEventType.TEST, UUID.randomUUID(), data);
+        deliveries.flush();
+        return views(List.of(delivery)).get(delivery.id);
+    }
+
     /** Stops deliveries to the endpoint; those pending wait, paused, until it is enabled again. */
     void disable(WebhookEndpoint endpoint, String reason) {
         endpoint.status = WebhookEndpoint.Status.DISABLED;
@@ -196,13 +213,13 @@ public class WebhookEndpointService {
     private static List<String> checkedEvents(List<String> events) {
         List<String> unknown = new ArrayList<>();
         for (String event : events) {
-            if (WebhookEventType.of(event).isEmpty()) {
+            if (WebhookEventType.subscribable(event).isEmpty()) {
                 unknown.add(event);
             }
         }
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid("events", "unknown event " + String.join(", ", unknown) + "; use "
-                    + String.join(", ", WebhookEventType.wireNames()));
+                    + String.join(", ", WebhookEventType.subscribableNames()));
         }
         return List.copyOf(new LinkedHashSet<>(events));
     }

@@ -11,23 +11,32 @@ public enum WebhookEventType {
     /** A closed assessment's profile is available: it had at least the anonymity threshold of respondents. */
     PROFILE_AVAILABLE("profile.available"),
     /** An open assessment reached the anonymity threshold of submitted responses (once per assessment). */
-    QUORUM_REACHED("assessment.quorum_reached");
+    QUORUM_REACHED("assessment.quorum_reached"),
+    /** A test message a tenant admin asks for, to one endpoint; nobody subscribes to it. */
+    TEST("webhook.test", false);
 
     private final String wireName;
+    private final boolean subscribable;
 
     WebhookEventType(String wireName) {
+        this(wireName, true);
+    }
+
+    WebhookEventType(String wireName, boolean subscribable) {
         this.wireName = wireName;
+        this.subscribable = subscribable;
     }
 
     public String wireName() {
         return wireName;
     }
 
-    public static Optional<WebhookEventType> of(String wireName) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
+    /** The event an endpoint may subscribe to under this name. */
+    public static Optional<WebhookEventType> subscribable(String wireName) {
+        return Arrays.stream(values()).filter(type -> type.subscribable && type.wireName.equals(wireName)).findFirst();
     }
 
-    public static List<String> wireNames() {
-        return Arrays.stream(values()).map(WebhookEventType::wireName).toList();
+    public static List<String> subscribableNames() {
+        return Arrays.stream(values()).filter(type -> type.subscribable).map(WebhookEventType::wireName).toList();
     }
 }

@@ -86,15 +86,24 @@ public class WebhookOutbox {
     /** Records the event once per subject, with one pending delivery per subscribed endpoint. */
     private void publish(WebhookEventType type, UUID subject, Map<String, Object> data) {
         List<WebhookEndpoint> targets = endpoints.subscribedTo(type);
-        if (targets.isEmpty()) {
-            return;
+        if (!targets.isEmpty()) {
+            record(type, subject, data, targets);
         }
+    }
+
+    /** Records an event for one endpoint only (a test message); returns its delivery. */
+    WebhookDelivery publishTo(WebhookEndpoint endpoint, WebhookEventType type, UUID subject, Map<String, Object> data) {
+        return record(type, subject, data, List.of(endpoint)).get(0);
+    }
+
+    private List<WebhookDelivery> record(WebhookEventType type, UUID subject, Map<String, Object> data,
+            List<WebhookEndpoint> targets) {
         String dedupeKey = type.wireName() + ":" + subject;
         EntityManager entities = endpoints.getEntityManager();
         boolean recorded = !entities.createQuery("select e.id from WebhookEvent e where e.dedupeKey = :key")
                 .setParameter("key", dedupeKey).setMaxResults(1).getResultList().isEmpty();
         if (recorded) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
         WebhookEvent event = new WebhookEvent();
@@ -102,6 +111,7 @@ public class WebhookOutbox {
         event.dedupeKey = dedupeKey;
         event.payload = WebhookMessages.payload(json, type, now, data);
         entities.persist(event);
+        List<WebhookDelivery> deliveries = new java.util.ArrayList<>();
         for (WebhookEndpoint endpoint : targets) {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.eventId = event.id;
@@ -109,6 +119,8 @@ public class WebhookOutbox {
             delivery.status = WebhookDelivery.Status.PENDING;
             delivery.nextAttemptAt = now;
             entities.persist(delivery);
+            deliveries.add(delivery);
         }
+        return deliveries;
     }
 }

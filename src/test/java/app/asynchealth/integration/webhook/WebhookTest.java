@@ -295,6 +295,29 @@ class WebhookTest {
     }
 
     @Test
+    void aTestMessageGoesSignedToTheChosenEndpointAlone() throws Exception {
+        var created = register("/ping", ALL_EVENTS);
+        String endpoint = created.path("endpoint.id");
+        register("/bystander", ALL_EVENTS);
+        String eventId = Api.as(admin).post("/api/v1/webhooks/{id}/test", endpoint).then().statusCode(202)
+                .body("eventType", equalTo("webhook.test")).body("status", equalTo("pending")).extract().path("eventId");
+
+        Received ping = awaitReceived("/ping", 1).get(0);
+        new Webhook(created.<String>path("secret")).verify(ping.body(), ping.headers());
+        assertThat(ping.header("webhook-id")).isEqualTo(eventId);
+        assertThat(json(ping.body()).get("type").asText()).isEqualTo("webhook.test");
+        assertThat(json(ping.body()).at("/data/endpointId").asText()).isEqualTo(endpoint);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/bystander").isEmpty());
+
+        // Nobody subscribes to test messages, and a disabled endpoint is not sent one.
+        Api.as(admin).body(Map.of("url", receiver.url("/x"), "events", List.of("webhook.test")))
+                .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("events"));
+        Api.as(admin).body(Map.of("enabled", false)).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
+        Api.as(admin).post("/api/v1/webhooks/{id}/test", endpoint).then().statusCode(409);
+        Api.as(Tokens.tenantAdmin(Api.newTenant())).post("/api/v1/webhooks/{id}/test", endpoint).then().statusCode(404);
+    }
+
+    @Test
     void anEndpointAnswering410IsDisabledAtOnce() {
         receiver.answer("/gone", 410);
         String endpoint = register("/gone", List.of("assessment.closed")).path("endpoint.id");
