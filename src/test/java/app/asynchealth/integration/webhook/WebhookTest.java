@@ -135,6 +135,30 @@ class WebhookTest {
     }
 
     @Test
+    void badInputIsAProblemAndChangesNothing() {
+        String endpoint = register("/strict", List.of("assessment.closed")).path("endpoint.id");
+        Api.as(admin).get("/api/v1/webhooks/not-an-id").then().statusCode(404).contentType("application/problem+json");
+        Api.as(admin).post("/api/v1/webhooks/{id}/deliveries/not-an-id/redeliver", endpoint).then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(admin).body("{\"url\": ").post("/api/v1/webhooks").then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.as(admin).body(Map.of("url", receiver.url("/x"), "events", List.of("assessment.closed"), "secret", "mine"))
+                .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json");
+        Api.as(admin).body(Map.of("url", receiver.url("/x"), "events", "assessment.closed"))
+                .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json");
+        Api.as(admin).body(Map.of("url", receiver.url("/x"), "events", List.of("assessment.closed"),
+                "description", "d".repeat(501))).post("/api/v1/webhooks").then().statusCode(400);
+        Api.as(admin).body(Map.of("status", "active")).patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.as(admin).body(Map.of("url", "https://10.0.0.1/hooks")).patch("/api/v1/webhooks/{id}", endpoint).then()
+                .statusCode(400).body("errors[0].field", equalTo("url"));
+        Api.as(admin).body(Map.of("enabled", false)).header("If-Match", "\"999\"")
+                .patch("/api/v1/webhooks/{id}", endpoint).then().statusCode(412);
+        Api.as(admin).get("/api/v1/webhooks").then().body("items", hasSize(1))
+                .body("items[0].url", equalTo(receiver.url("/strict"))).body("items[0].status", equalTo("active"));
+    }
+
+    @Test
     void refusesUnknownEventsAndOtherRoles() {
         Api.as(admin).body(Map.of("url", receiver.url("/hooks"), "events", List.of("assessment.deleted")))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("events"));
