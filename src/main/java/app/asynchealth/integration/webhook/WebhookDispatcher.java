@@ -2,6 +2,7 @@ package app.asynchealth.integration.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -82,7 +83,7 @@ public class WebhookDispatcher {
     }
 
     /** @return how many finished deliveries older than the instant were deleted from the log */
-    public long pruneLog(java.time.Instant olderThan) {
+    public long pruneLog(Instant olderThan) {
         return work.call(null, () -> deliveries.pruneLog(olderThan));
     }
 

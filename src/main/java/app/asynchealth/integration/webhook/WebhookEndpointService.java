@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +182,7 @@ public class WebhookEndpointService {
         if (endpoint.status != WebhookEndpoint.Status.ACTIVE) {
             throw new ProblemException(ProblemType.CONFLICT, "The endpoint is disabled; enable it to send it a test.");
         }
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("endpointId", endpoint.id.toString());
         data.put("requestedBy", caller.subject());
         WebhookDelivery delivery = outbox.publishTo(endpoint, WebhookEventType.TEST, UUID.randomUUID(), data);

@@ -2,6 +2,7 @@ package app.asynchealth.integration.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class WebhookOutbox {
         event.dedupeKey = dedupeKey;
         event.payload = WebhookMessages.payload(json, type, now, data);
         entities.persist(event);
-        List<WebhookDelivery> deliveries = new java.util.ArrayList<>();
+        List<WebhookDelivery> deliveries = new ArrayList<>();
         for (WebhookEndpoint endpoint : targets) {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.eventId = event.id;

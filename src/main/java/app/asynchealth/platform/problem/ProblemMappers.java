@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -46,7 +45,7 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(e.type(), e.getMessage(), e.errors(), uri);
         if (e.retryAfterSeconds() != null) {
-            response.getHeaders().putSingle(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
         return response;
     }
