@@ -50,15 +50,22 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 .list();
     }
 
+    /** The open assessments of the teams the subject is a member of, soonest closing first. */
+    public List<Assessment> openForMember(String subject, int limit) {
+        return find("from Assessment a where a.status = :status and " + MEMBER_OF_TEAM + " order by a.closesAt, a.id",
+                Parameters.with("status", AssessmentStatus.OPEN).and("subject", subject)).range(0, limit - 1).list();
+    }
+
     public long submittedCount(UUID assessmentId) {
         return getEntityManager().createQuery(
                 "select count(r) from AssessmentResponse r where r.assessmentId = :id and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED",
                 Long.class).setParameter("id", assessmentId).getSingleResult();
     }
 
-    public long activeInvitationCount(UUID assessmentId) {
+    /** Members holding a seat: a pending invitation, or one claimed by code or by their own account. */
+    public long seatCount(UUID assessmentId) {
         return getEntityManager().createQuery(
-                "select count(i) from Invitation i where i.assessmentId = :id and i.status = app.asynchealth.assessment.invitation.InvitationStatus.ACTIVE",
+                "select count(i) from Invitation i where i.assessmentId = :id and i.status <> app.asynchealth.assessment.invitation.InvitationStatus.REVOKED",
                 Long.class).setParameter("id", assessmentId).getSingleResult();
     }
 

@@ -161,7 +161,7 @@ public class AssessmentService {
     }
 
     private AssessmentView view(Assessment assessment) {
-        return AssessmentView.of(assessment, assessments.activeInvitationCount(assessment.id),
+        return AssessmentView.of(assessment, assessments.seatCount(assessment.id),
                 assessments.submittedCount(assessment.id));
     }
 

@@ -1,5 +1,7 @@
 package app.asynchealth.response;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -8,8 +10,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.invitation.Claimant;
+import app.asynchealth.assessment.invitation.Invitation;
 import app.asynchealth.assessment.invitation.InvitationRepository;
-import app.asynchealth.assessment.invitation.InvitationService;
+import app.asynchealth.assessment.invitation.InvitationStatus;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
@@ -19,8 +23,10 @@ import app.asynchealth.team.TeamMember;
 import app.asynchealth.team.TeamMemberRepository;
 
 /**
- * Finds the caller's slot. An invitation token names its assessment and slot, and works while its invitation is
- * active; a member's own token works for the assessments of their teams, and leads to the same slot.
+ * Finds the caller's slot, through the seat they claimed. A respondent credential (from a claimed code) reaches the
+ * seat whose claimant it is; a member's own account claims the member's seat on first answering, and from then on is
+ * the only way in. A seat claimed one way never opens the other way, so whoever issued a code, or whoever could change
+ * the member's account link afterwards, never reaches answers given through the other credential.
  */
 @RequestScoped
 public class Respondents {
@@ -28,45 +34,91 @@ public class Respondents {
     private final Caller caller;
     private final JsonWebToken token;
     private final AssessmentRepository assessments;
-    private final InvitationRepository invitations;
+    private final InvitationRepository seats;
     private final TeamMemberRepository members;
     private final ResponseSlots slots;
+    private final Clock clock;
 
-    Respondents(Caller caller, JsonWebToken token, AssessmentRepository assessments, InvitationRepository invitations,
-            TeamMemberRepository members, ResponseSlots slots) {
+    Respondents(Caller caller, JsonWebToken token, AssessmentRepository assessments, InvitationRepository seats,
+            TeamMemberRepository members, ResponseSlots slots, Clock clock) {
         this.caller = caller;
         this.token = token;
         this.assessments = assessments;
-        this.invitations = invitations;
+        this.seats = seats;
         this.members = members;
         this.slots = slots;
+        this.clock = clock;
     }
 
-    public Respondent resolve(UUID assessmentId) {
+    /** The caller's respondent seat; an account without a seat yet gets one only when {@code claim} (answering). */
+    public Respondent resolve(UUID assessmentId, boolean claim) {
         if (caller.hasRole(Roles.RESPONDENT)) {
-            return byInvitation(assessmentId);
+            return byCredential(assessmentId);
         }
         Assessment assessment = assessments.findByIdOptional(assessmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assessment"));
-        TeamMember member = members.find("teamId = ?1 and subject = ?2", assessment.teamId, caller.subject())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Assessment"));
-        return new Respondent(assessment, slots.slotFor(assessment.id, member.id));
+        TeamMember member = memberOf(assessment).orElseThrow(() -> ProblemException.notFound("Assessment"));
+        return byAccount(assessment, member, claim);
     }
 
-    private Respondent byInvitation(UUID assessmentId) {
-        if (!assessmentId.toString().equals(token.getClaim(ServiceTokens.ASSESSMENT_CLAIM))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This invitation is for another assessment.");
+    /** The caller's membership of the assessment's team, matched on the token's subject. */
+    public Optional<TeamMember> memberOf(Assessment assessment) {
+        return members.find("teamId = ?1 and subject = ?2", assessment.teamId, caller.subject()).firstResultOptional();
+    }
+
+    /** Where the caller's account stands in an assessment of their team. */
+    public record AccountSeat(boolean claimedByCode, Optional<String> slot) {
+    }
+
+    /** For listing the caller's assessments; claims nothing. */
+    public AccountSeat accountSeat(Assessment assessment, TeamMember member) {
+        Optional<Invitation> seat = seats.liveSeat(assessment.id, member.id);
+        if (seat.isEmpty() || seat.get().status != InvitationStatus.CLAIMED) {
+            return new AccountSeat(false, Optional.empty());
         }
-        UUID invitationId = UUID.fromString(token.getTokenID());
-        boolean valid = invitations.findByIdOptional(invitationId)
-                .map(invitation -> InvitationService.stillValid(invitation, token.getRawToken(), assessmentId))
-                .orElse(false);
-        if (!valid) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This invitation was revoked or replaced.");
+        Claimant claimant = Claimant.account(member.id, caller.subject());
+        return claimant.holds(seat.get()) ? new AccountSeat(false, Optional.of(slots.slotFor(assessment.id, claimant)))
+                : new AccountSeat(true, Optional.empty());
+    }
+
+    private Respondent byCredential(UUID assessmentId) {
+        if (!assessmentId.toString().equals(token.getClaim(ServiceTokens.ASSESSMENT_CLAIM))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This credential is for another assessment.");
+        }
+        Claimant claimant = Claimant.credential(token.getTokenID());
+        if (token.getTokenID() == null || seats.claimedBy(assessmentId, claimant.hash()).isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This credential no longer answers this assessment.");
         }
         Assessment assessment = assessments.findByIdOptional(assessmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assessment"));
-        return new Respondent(assessment, token.getClaim(ServiceTokens.SLOT_CLAIM));
+        return new Respondent(assessment, slots.slotFor(assessmentId, claimant));
+    }
+
+    private Respondent byAccount(Assessment assessment, TeamMember member, boolean claim) {
+        Optional<Invitation> live = claim ? seats.liveSeatForUpdate(assessment.id, member.id)
+                : seats.liveSeat(assessment.id, member.id);
+        if (live.isPresent() && live.get().status == InvitationStatus.CLAIMED) {
+            Claimant claimant = Claimant.account(member.id, caller.subject());
+            if (!claimant.holds(live.get())) {
+                throw new ProblemException(ProblemType.CONFLICT, "Your seat in this assessment was claimed with an"
+                        + " invitation code (or by an earlier link of your account). Only the credential that claimed it"
+                        + " reaches its answers.");
+            }
+            return new Respondent(assessment, slots.slotFor(assessment.id, claimant));
+        }
+        if (!claim) {
+            throw ProblemException.notFound("Response"); // nothing claimed, so nothing answered
+        }
+        Claimant claimant = Claimant.account(member.id, caller.subject());
+        Invitation seat = live.orElseGet(Invitation::new);
+        seat.claim(claimant.hash(), clock.instant()); // a pending code dies: the account holds the seat now
+        if (live.isEmpty()) {
+            seat.assessmentId = assessment.id;
+            seat.memberId = member.id;
+            seat.expiresAt = assessment.closesAt;
+            seats.persist(seat);
+        }
+        seats.flush();
+        return new Respondent(assessment, slots.slotFor(assessment.id, claimant));
     }
 }

@@ -1,6 +1,7 @@
 package app.asynchealth.response;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 public final class ResponseRepresentations {
@@ -35,5 +37,25 @@ public final class ResponseRepresentations {
             @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; null or absent means unanswered.")
             @NotNull Map<String, JsonNode> answers,
             @Schema(description = "true submits (every required question must be answered); false or absent saves a draft") Boolean submitted) {
+    }
+
+    @Schema(name = "MyAssessment", description = "An open assessment of one of your teams, and where your own answer stands")
+    public record MyAssessment(UUID id, UUID teamId, String title, Instant closesAt,
+            @Schema(description = "none: not answered yet; draft or submitted: your response; claimed-by-code: your seat was claimed with an invitation code, so answer with the credential that claim gave") MyResponseStatus response) {
+    }
+
+    @Schema(name = "MyAssessments")
+    public record MyAssessments(@Schema(description = "At most 200, soonest closing first") List<MyAssessment> items) {
+    }
+
+    public enum MyResponseStatus {
+        @JsonProperty("none")
+        NONE,
+        @JsonProperty("draft")
+        DRAFT,
+        @JsonProperty("submitted")
+        SUBMITTED,
+        @JsonProperty("claimed-by-code")
+        CLAIMED_BY_CODE
     }
 }

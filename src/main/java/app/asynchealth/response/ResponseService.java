@@ -46,14 +46,14 @@ public class ResponseService {
     }
 
     public Versioned<ResponseView> get(UUID assessmentId) {
-        Respondent respondent = respondents.resolve(assessmentId);
+        Respondent respondent = respondents.resolve(assessmentId, false);
         AssessmentResponse response = responses.find(assessmentId, respondent.slot())
                 .orElseThrow(() -> ProblemException.notFound("Response"));
         return view(response, answers(response));
     }
 
     public Saved save(UUID assessmentId, ResponseUpdate update, String ifMatch) {
-        Respondent respondent = respondents.resolve(assessmentId);
+        Respondent respondent = respondents.resolve(assessmentId, true);
         Instant now = clock.instant();
         requireOpen(respondent.assessment(), now);
         boolean submit = Boolean.TRUE.equals(update.submitted());
@@ -102,7 +102,7 @@ public class ResponseService {
     }
 
     public void withdraw(UUID assessmentId, String ifMatch) {
-        Respondent respondent = respondents.resolve(assessmentId);
+        Respondent respondent = respondents.resolve(assessmentId, false);
         requireOpen(respondent.assessment(), clock.instant());
         AssessmentResponse response = responses.findForUpdate(assessmentId, respondent.slot())
                 .orElseThrow(() -> ProblemException.notFound("Response"));

@@ -12,10 +12,13 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.asynchealth.assessment.invitation.Claimant;
+
 /**
- * A respondent's slot in an assessment: HMAC-SHA256 of (assessment, member) under a secret the database never holds.
- * Both ways of answering (an invitation token, or the member's own account) arrive at the same slot, so nobody answers
- * twice; and no stored row says which member a response belongs to.
+ * A respondent's slot in an assessment: HMAC-SHA256 of (assessment, claimant secret) under a key the database never
+ * holds. The claimant secret comes from the respondent's own credential (see {@link Claimant}), so no stored row says
+ * which member a response belongs to; for a claimed code not even the database and the key together lead to it, as the
+ * credential's secret is stored nowhere. One seat per member and assessment keeps anyone from answering twice.
  */
 @Singleton
 public class ResponseSlots {
@@ -31,11 +34,11 @@ public class ResponseSlots {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
-    public String slotFor(UUID assessmentId, UUID memberId) {
+    public String slotFor(UUID assessmentId, Claimant claimant) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            byte[] digest = mac.doFinal((assessmentId + ":" + memberId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((assessmentId + ":" + claimant.secret()).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,8 +1,10 @@
 package app.asynchealth.response;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +41,9 @@ class AnsweringFailuresTest {
         memberId = Api.newMember(tenant, team, Map.of("externalId", "m1", "subject", "m1"));
         assessment = Api.newAssessment(tenant, team);
         Api.open(tenant, assessment);
-        var issued = Api.as(Tokens.tenantAdmin(tenant)).post("/api/v1/assessments/{id}/invitations", assessment)
-                .then().statusCode(201).extract().jsonPath();
+        var issued = Api.invite(tenant, assessment);
         invitation = issued.getString("issued[0].id");
-        token = issued.getString("issued[0].token");
+        token = Api.claim(issued.getString("issued[0].code"));
     }
 
     private ValidatableResponse put(String bearer, String body) {
@@ -110,21 +111,56 @@ class AnsweringFailuresTest {
     }
 
     @Test
-    void aRevokedInvitationStopsAtOnceAndAReissuedOneKeepsTheAnswers() {
+    void aClaimedInvitationCanBeNeitherRevokedNorReissuedAndKeepsItsAnswers() {
         put(token, "{\"answers\": {\"focus-hours\": 7}}").statusCode(201);
-        var reissued = Api.as(Tokens.tenantAdmin(tenant))
-                .post("/api/v1/assessments/{id}/invitations/{inv}/reissue", assessment, invitation).then()
-                .statusCode(201).body("memberId", equalTo(memberId)).extract().jsonPath();
-        problem(put(token, "{\"answers\": {\"focus-hours\": 8}}"), 403);
-        String fresh = reissued.getString("token");
-        Api.as(fresh).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+        String admin = Tokens.tenantAdmin(tenant);
+        problem(Api.as(admin).post("/api/v1/assessments/{id}/invitations/{inv}/reissue", assessment, invitation).then(),
+                409);
+        problem(Api.as(admin).delete("/api/v1/assessments/{id}/invitations/{inv}", assessment, invitation).then(), 409);
+        Api.as(admin).get("/api/v1/assessments/{id}/invitations", assessment).then()
+                .body("items[0].status", equalTo("claimed")).body("items[0].claimedAt", notNullValue());
+        Api.as(token).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
                 .body("answers.focus-hours", equalTo(7));
-        Api.as(Tokens.tenantAdmin(tenant)).delete("/api/v1/assessments/{id}/invitations/{inv}", assessment,
-                reissued.getString("id")).then().statusCode(200).body("status", equalTo("revoked"));
-        problem(Api.as(fresh).get("/api/v1/assessments/{id}/response", assessment).then(), 403);
-        // The member's own account still reaches the same answers.
-        Api.as(Tokens.as(tenant, "m1", Roles.MEMBER)).get("/api/v1/assessments/{id}/response", assessment).then()
-                .statusCode(200).body("answers.focus-hours", equalTo(7));
+        // The member's own account does not open a seat claimed by code either: one seat, one credential.
+        problem(Api.as(Tokens.as(tenant, "m1", Roles.MEMBER)).get("/api/v1/assessments/{id}/response", assessment)
+                .then(), 409);
+    }
+
+    @Test
+    void aPendingCodeCanBeRevokedOrReplacedAndThenNoLongerClaims() {
+        String other = Api.newMember(tenant, team, Map.of("externalId", "m2"));
+        var issued = Api.invite(tenant, assessment, other);
+        String code = issued.getString("issued[0].code");
+        String id = issued.getString("issued[0].id");
+        String admin = Tokens.tenantAdmin(tenant);
+        String fresh = Api.as(admin).post("/api/v1/assessments/{id}/invitations/{inv}/reissue", assessment, id).then()
+                .statusCode(201).body("memberId", equalTo(other)).extract().path("code");
+        problem(claimWith(code), 404);
+        String newId = Api.as(admin).get("/api/v1/assessments/{id}/invitations", assessment).then().extract()
+                .path("items.find { it.status == 'pending' }.id");
+        Api.as(admin).delete("/api/v1/assessments/{id}/invitations/{inv}", assessment, newId).then().statusCode(200)
+                .body("status", equalTo("revoked"));
+        problem(claimWith(fresh), 404);
+    }
+
+    @Test
+    void aCodeClaimsOnceAndMalformedCodesAreRefused() {
+        String other = Api.newMember(tenant, team, Map.of("externalId", "m2"));
+        String code = Api.invite(tenant, assessment, other).getString("issued[0].code");
+        Api.claim(code);
+        problem(claimWith(code), 404);
+        problem(claimWith("not a code"), 400);
+        problem(claimWith(tenant + "." + "A".repeat(43)), 404);
+        problem(claimWith("no-such-tenant." + "A".repeat(43)), 404);
+        problem(given().contentType("application/json").body("{}")
+                .post("/api/v1/invitation-claims").then(), 400);
+        problem(given().contentType("application/json").body("{\"code\": 5}")
+                .post("/api/v1/invitation-claims").then(), 400);
+    }
+
+    private static ValidatableResponse claimWith(String code) {
+        return given().contentType("application/json").body(Map.of("code", code))
+                .post("/api/v1/invitation-claims").then();
     }
 
     @Test
@@ -144,9 +180,8 @@ class AnsweringFailuresTest {
         Api.newMember(otherTenant, otherTeam, Map.of("externalId", "x", "subject", "m1"));
         String foreignAssessment = Api.newAssessment(otherTenant, otherTeam);
         Api.open(otherTenant, foreignAssessment);
-        var foreignToken = Api.as(Tokens.tenantAdmin(otherTenant))
-                .post("/api/v1/assessments/{id}/invitations", foreignAssessment).then().extract().path("issued[0].token");
-        problem(Api.as((String) foreignToken).body("{\"answers\": {}}")
+        String foreignToken = Api.claim(Api.invite(otherTenant, foreignAssessment).getString("issued[0].code"));
+        problem(Api.as(foreignToken).body("{\"answers\": {}}")
                 .put("/api/v1/assessments/{id}/response", assessment).then(), 403);
         // Same subject, other tenant: the account of tenant B does not reach tenant A's assessment.
         problem(Api.as(Tokens.as(otherTenant, "m1", Roles.MEMBER)).body("{\"answers\": {}}")

@@ -57,13 +57,14 @@ class AnsweringWalkthroughTest {
                 .body("status", equalTo("draft")).body("anonymityThreshold", equalTo(5))
                 .body("round", equalTo(1)).extract().path("id");
 
-        // Invitations for the first six members; each token is shown once.
+        // Invitations for the first six members; each claim code is shown once, and each member claims their own.
         JsonPath issued = Api.as(lead).body(Map.of("memberIds", memberIds.subList(0, 6)))
                 .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201)
                 .body("issued", hasSize(6)).body("alreadyInvited", hasSize(0)).extract().jsonPath();
-        List<String> tokens = issued.getList("issued.token");
+        List<String> tokens = issued.getList("issued.code", String.class).stream().map(Api::claim).toList();
         Api.as(lead).get("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(200)
-                .body("items", hasSize(6)).body("items[0]", not(hasKey("token")));
+                .body("items", hasSize(6)).body("items[0]", not(hasKey("code")))
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("claimed")));
 
         // Nobody answers a draft.
         Api.as(tokens.get(0)).body(answers(0)).put("/api/v1/assessments/{id}/response", assessment).then()
@@ -83,15 +84,18 @@ class AnsweringWalkthroughTest {
                     .statusCode(201).body("answers.focus-hours", equalTo(3 + i));
         }
 
-        // Member 0 also has an account: both routes lead to the one slot, so there is still one response.
+        // Member 0 also has an account, but claimed their seat with the code: the account neither reads those answers
+        // nor answers a second time.
         Api.as(Tokens.as(tenant, "member-0", Roles.MEMBER)).get("/api/v1/assessments/{id}/response", assessment).then()
-                .statusCode(200).body("answers.focus-hours", equalTo(3)).body("answers.one-change",
-                        equalTo("Member 0 wants fewer status meetings"));
+                .statusCode(409);
         Api.as(Tokens.as(tenant, "member-0", Roles.MEMBER)).body(answers(0))
-                .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(200);
+                .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(409);
+        Api.as(tokens.get(0)).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+                .body("answers.one-change", equalTo("Member 0 wants fewer status meetings"));
 
+        // The six members answering with their accounts hold seats too.
         Api.as(lead).get("/api/v1/assessments/{id}", assessment).then().statusCode(200)
-                .body("submittedCount", equalTo(12)).body("invitedCount", equalTo(6))
+                .body("submittedCount", equalTo(12)).body("invitedCount", equalTo(12))
                 .body("$", not(hasKey("answers")));
 
         Api.as(lead).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200)

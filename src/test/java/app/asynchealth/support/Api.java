@@ -2,11 +2,13 @@ package app.asynchealth.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import app.asynchealth.platform.security.Roles;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** Small REST Assured helpers shared by the API tests. */
@@ -60,6 +62,22 @@ public final class Api {
             as(Tokens.as(tenant, subject, Roles.MEMBER)).body(answers)
                     .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
         }
+    }
+
+    /** Invites the members (all of the team's when none) as the tenant's admin; returns the issued invitations. */
+    public static JsonPath invite(String tenant, String assessment, String... memberIds) {
+        var request = as(Tokens.tenantAdmin(tenant));
+        if (memberIds.length > 0) {
+            request.body(Map.of("memberIds", List.of(memberIds)));
+        }
+        return request.post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract()
+                .jsonPath();
+    }
+
+    /** What the member does with a claim code: exchange it, with no token, for their own respondent credential. */
+    public static String claim(String code) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("code", code))
+                .post("/api/v1/invitation-claims").then().statusCode(201).extract().path("token");
     }
 
     public static void close(String tenant, String assessment) {

@@ -11,7 +11,11 @@ import jakarta.persistence.Table;
 
 import app.asynchealth.platform.persistence.TenantOwnedEntity;
 
-/** A respondent token handed to one member for one assessment. Only the token's SHA-256 is kept. */
+/**
+ * One member's seat in one assessment. While pending it has a one-time claim code (kept as its SHA-256 only); once
+ * claimed it answers to one credential, that of its respondent (kept as the SHA-256 of the credential's secret), and
+ * never to anyone else.
+ */
 @Entity
 @Table(name = "invitation")
 public class Invitation extends TenantOwnedEntity {
@@ -22,21 +26,36 @@ public class Invitation extends TenantOwnedEntity {
     @Column(name = "member_id", nullable = false, updatable = false)
     public UUID memberId;
 
-    @Column(name = "token_hash", nullable = false)
-    public String tokenHash;
+    @Column(name = "code_hash")
+    public String codeHash;
+
+    @Column(name = "claimant_hash")
+    public String claimantHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public InvitationStatus status = InvitationStatus.ACTIVE;
+    public InvitationStatus status = InvitationStatus.PENDING;
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
     public void revoke(Instant now) {
         status = InvitationStatus.REVOKED;
+        codeHash = null;
         revokedAt = now;
+    }
+
+    /** The code dies here: from now on the seat answers to the claimant alone. */
+    public void claim(String claimantHash, Instant now) {
+        status = InvitationStatus.CLAIMED;
+        codeHash = null;
+        this.claimantHash = claimantHash;
+        claimedAt = now;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import app.asynchealth.platform.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -27,8 +28,31 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return find("assessmentId = ?1 and id = ?2", assessmentId, invitationId).firstResultOptional();
     }
 
-    public List<UUID> invitedMembers(UUID assessmentId) {
-        return getEntityManager().createQuery("select i.memberId from Invitation i where i.assessmentId = :a and i.status = :s",
-                UUID.class).setParameter("a", assessmentId).setParameter("s", InvitationStatus.ACTIVE).getResultList();
+    /** The members holding a live (pending or claimed) seat in the assessment. */
+    public List<UUID> seatedMembers(UUID assessmentId) {
+        return getEntityManager().createQuery("select i.memberId from Invitation i where i.assessmentId = :a and i.status <> :s",
+                UUID.class).setParameter("a", assessmentId).setParameter("s", InvitationStatus.REVOKED).getResultList();
+    }
+
+    /** The member's live seat, locked: claims and answers by account take their turn. */
+    public Optional<Invitation> liveSeatForUpdate(UUID assessmentId, UUID memberId) {
+        return find("assessmentId = ?1 and memberId = ?2 and status <> ?3", assessmentId, memberId, InvitationStatus.REVOKED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<Invitation> liveSeat(UUID assessmentId, UUID memberId) {
+        return find("assessmentId = ?1 and memberId = ?2 and status <> ?3", assessmentId, memberId, InvitationStatus.REVOKED)
+                .firstResultOptional();
+    }
+
+    /** The pending seat with this code, locked so that two claims of one code cannot both succeed. */
+    public Optional<Invitation> pendingByCodeForUpdate(String codeHash) {
+        return find("codeHash = ?1 and status = ?2", codeHash, InvitationStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<Invitation> claimedBy(UUID assessmentId, String claimantHash) {
+        return find("assessmentId = ?1 and claimantHash = ?2 and status = ?3", assessmentId, claimantHash,
+                InvitationStatus.CLAIMED).firstResultOptional();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.Assessment;
@@ -18,15 +19,18 @@ import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInv
 import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
-import app.asynchealth.platform.security.ServiceTokens;
 import app.asynchealth.platform.security.TokenHashes;
 import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
 import app.asynchealth.platform.web.Pagination;
-import app.asynchealth.response.ResponseSlots;
 import app.asynchealth.team.TeamMemberRepository;
 
-/** Invitations: one respondent token per member, shown once, stored as a hash, revocable and reissuable. */
+/**
+ * Invitations: one seat per member and assessment, with a one-time claim code that is shown once and stored as a hash.
+ * Whoever invites never holds anything that reads or changes answers: the code only buys the respondent their own
+ * credential ({@link InvitationClaims}). Pending codes may be revoked or reissued; a claimed seat belongs to its
+ * respondent and is neither.
+ */
 @ApplicationScoped
 @Transactional
 public class InvitationService {
@@ -36,18 +40,14 @@ public class InvitationService {
     private final InvitationRepository invitations;
     private final AssessmentAccess access;
     private final TeamMemberRepository members;
-    private final ResponseSlots slots;
-    private final ServiceTokens tokens;
     private final Pagination pagination;
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, AssessmentAccess access, TeamMemberRepository members,
-            ResponseSlots slots, ServiceTokens tokens, Pagination pagination, Clock clock) {
+            Pagination pagination, Clock clock) {
         this.invitations = invitations;
         this.access = access;
         this.members = members;
-        this.slots = slots;
-        this.tokens = tokens;
         this.pagination = pagination;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ public class InvitationService {
                 }
             }
         }
-        Set<UUID> alreadyInvited = new HashSet<>(invitations.invitedMembers(assessmentId));
+        Set<UUID> alreadyInvited = new HashSet<>(invitations.seatedMembers(assessmentId));
         List<IssuedInvitation> issued = new ArrayList<>();
         List<UUID> skipped = new ArrayList<>();
         for (UUID memberId : wanted) {
@@ -85,40 +85,56 @@ public class InvitationService {
                 invitation -> invitation.id.toString(), InvitationView::of);
     }
 
+    /** Withdraws a code nobody has claimed yet. A claimed seat is its respondent's: refused. */
     public InvitationView revoke(UUID assessmentId, UUID invitationId) {
         access.manageable(assessmentId);
-        Invitation invitation = find(assessmentId, invitationId);
-        if (invitation.status == InvitationStatus.ACTIVE) {
+        Invitation invitation = findForUpdate(assessmentId, invitationId);
+        refuseIfClaimed(invitation);
+        if (invitation.status == InvitationStatus.PENDING) {
             invitation.revoke(clock.instant());
             invitations.flush();
         }
         return InvitationView.of(invitation);
     }
 
-    /** Revokes the invitation (if still active) and issues the same member a new one: same slot, new token. */
+    /**
+     * A new code for a member whose code was lost or revoked before anyone claimed it; the old code dies. It never
+     * reaches answers: a claimed seat is refused, and a pending seat has none (answering needs a claim).
+     */
     public IssuedInvitation reissue(UUID assessmentId, UUID invitationId) {
         Assessment assessment = invitable(assessmentId);
-        Invitation old = find(assessmentId, invitationId);
-        if (old.status == InvitationStatus.ACTIVE) {
+        Invitation old = findForUpdate(assessmentId, invitationId);
+        refuseIfClaimed(old);
+        if (old.status == InvitationStatus.PENDING) {
             old.revoke(clock.instant());
-            invitations.flush(); // the partial unique index admits one active invitation per member
+            invitations.flush(); // the partial unique index admits one live seat per member
+        } else {
+            invitations.liveSeatForUpdate(assessmentId, old.memberId).ifPresent(live -> {
+                throw new ProblemException(ProblemType.CONFLICT, "The member holds a newer invitation ("
+                        + live.id + "); reissue that one if nobody has claimed it.");
+            });
         }
         IssuedInvitation issued = newInvitation(assessment, old.memberId);
         invitations.flush();
         return issued;
     }
 
+    private static void refuseIfClaimed(Invitation invitation) {
+        if (invitation.status == InvitationStatus.CLAIMED) {
+            throw new ProblemException(ProblemType.CONFLICT, "This invitation was claimed by its respondent. A claimed"
+                    + " invitation belongs to them: it can be neither revoked nor reissued, and nobody else can answer in it.");
+        }
+    }
+
     private IssuedInvitation newInvitation(Assessment assessment, UUID memberId) {
+        String code = ClaimCodes.newCode(assessment.tenantId);
         Invitation invitation = new Invitation();
         invitation.assessmentId = assessment.id;
         invitation.memberId = memberId;
         invitation.expiresAt = assessment.closesAt;
-        invitation.tokenHash = "";
+        invitation.codeHash = TokenHashes.sha256(code);
         invitations.persist(invitation);
-        String token = tokens.mintInvitation(invitation.id, assessment.tenantId, assessment.id,
-                slots.slotFor(assessment.id, memberId), assessment.closesAt);
-        invitation.tokenHash = TokenHashes.sha256(token);
-        return new IssuedInvitation(invitation.id, memberId, token, invitation.expiresAt);
+        return new IssuedInvitation(invitation.id, memberId, code, invitation.expiresAt);
     }
 
     private Assessment invitable(UUID assessmentId) {
@@ -129,15 +145,11 @@ public class InvitationService {
         return assessment;
     }
 
-    private Invitation find(UUID assessmentId, UUID invitationId) {
-        return invitations.inAssessment(assessmentId, invitationId)
+    private Invitation findForUpdate(UUID assessmentId, UUID invitationId) {
+        Invitation invitation = invitations.inAssessment(assessmentId, invitationId)
                 .orElseThrow(() -> ProblemException.notFound("Invitation"));
-    }
-
-    /** Used by the answering routes: the member an invitation token stands for, if it is still valid. */
-    public static boolean stillValid(Invitation invitation, String rawToken, UUID assessmentId) {
-        return invitation.status == InvitationStatus.ACTIVE && invitation.assessmentId.equals(assessmentId)
-                && TokenHashes.matches(rawToken, invitation.tokenHash);
+        invitations.getEntityManager().refresh(invitation, LockModeType.PESSIMISTIC_WRITE); // a claim may be under way
+        return invitation;
     }
 
 }

@@ -10,7 +10,7 @@ public final class Roles {
     public static final String TEAM_LEAD = "team-lead";
     public static final String MEMBER = "member";
     public static final String HR_ANALYST = "hr-analyst";
-    /** Held only by invitation tokens, which may do nothing but answer one assessment. */
+    /** Held only by respondent credentials, which may do nothing but answer one assessment. */
     public static final String RESPONDENT = "respondent";
 
     public static final Set<String> ALL = Set.of(PLATFORM_ADMIN, TENANT_ADMIN, TEAM_LEAD, MEMBER, HR_ANALYST);

@@ -18,7 +18,6 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public class ServiceTokens {
 
     public static final String ASSESSMENT_CLAIM = "assessment";
-    public static final String SLOT_CLAIM = "slot";
     public static final String INTEGRATION_CLAIM = "integration";
 
     private final String keyId;
@@ -52,16 +51,16 @@ public class ServiceTokens {
     }
 
     /**
-     * A respondent token: its audience admits it to the answering routes only, for one assessment and one slot, until
-     * the assessment closes. Its id is the invitation's, so that revoking the invitation disables it.
+     * A respondent credential: its audience admits it to the answering routes only, for one assessment. It is handed to
+     * the respondent alone, when they claim their invitation; its id is a random secret from which their seat and
+     * response slot are found, and nothing in it names the member, the invitation or the slot.
      */
-    public String mintInvitation(UUID invitationId, String tenant, UUID assessmentId, String slot, Instant expiresAt) {
-        return Jwt.subject("invitation:" + invitationId)
+    public String mintRespondent(String credentialId, String tenant, UUID assessmentId, Instant expiresAt) {
+        return Jwt.subject("respondent")
                 .audience(respondAudience)
-                .claim("jti", invitationId.toString())
+                .claim("jti", credentialId)
                 .claim(TenantClaims.TENANT_CLAIM, tenant)
                 .claim(ASSESSMENT_CLAIM, assessmentId.toString())
-                .claim(SLOT_CLAIM, slot)
                 .groups(Set.of(Roles.RESPONDENT))
                 .expiresAt(expiresAt.getEpochSecond())
                 .jws().keyId(keyId).sign();

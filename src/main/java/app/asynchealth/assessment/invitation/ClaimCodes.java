@@ -1,0 +1,40 @@
+package app.asynchealth.assessment.invitation;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One-time claim codes: {@code <tenant>.<43 characters of randomness>}. The tenant part lets the anonymous claim find
+ * the tenant to bind to; the 256 random bits are the secret. The service keeps only the code's SHA-256.
+ */
+final class ClaimCodes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern CODE = Pattern.compile("^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.[A-Za-z0-9_-]{43}$");
+
+    private ClaimCodes() {
+    }
+
+    static String newCode(String tenant) {
+        return tenant + "." + randomSecret();
+    }
+
+    /** 256 random bits, base64url: claim codes and respondent credential ids. */
+    static String randomSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The tenant a well-formed code names, or empty for anything that is not a claim code. */
+    static Optional<String> tenantOf(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = CODE.matcher(code);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+}

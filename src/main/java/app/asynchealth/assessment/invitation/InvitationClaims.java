@@ -1,0 +1,68 @@
+package app.asynchealth.assessment.invitation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.RespondentCredential;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.platform.security.ServiceTokens;
+import app.asynchealth.platform.security.TokenHashes;
+import app.asynchealth.platform.tenancy.TenantWork;
+
+/**
+ * The respondent's side of an invitation: a claim code, used once, buys its holder a credential that nobody else
+ * ever sees. The claim is anonymous (the code is the proof), so it binds itself to the tenant the code names.
+ */
+@ApplicationScoped
+public class InvitationClaims {
+
+    /** Respondents may read their own answers for a while after the assessment closes. */
+    static final Duration READ_AFTER_CLOSE = Duration.ofDays(90);
+
+    private final InvitationRepository invitations;
+    private final AssessmentRepository assessments;
+    private final ServiceTokens tokens;
+    private final TenantWork tenantWork;
+    private final Clock clock;
+
+    InvitationClaims(InvitationRepository invitations, AssessmentRepository assessments, ServiceTokens tokens,
+            TenantWork tenantWork, Clock clock) {
+        this.invitations = invitations;
+        this.assessments = assessments;
+        this.tokens = tokens;
+        this.tenantWork = tenantWork;
+        this.clock = clock;
+    }
+
+    public RespondentCredential claim(String code) {
+        String tenant = ClaimCodes.tenantOf(code)
+                .orElseThrow(() -> ProblemException.invalid("code", "is not a claim code"));
+        return tenantWork.call(tenant, () -> claimInTenant(tenant, code));
+    }
+
+    private RespondentCredential claimInTenant(String tenant, String code) {
+        Invitation seat = invitations.pendingByCodeForUpdate(TokenHashes.sha256(code))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "No invitation waits for this code: it was never issued, was revoked or replaced, or has been"
+                                + " claimed already. Ask for a new one if you have not claimed it yourself."));
+        Instant now = clock.instant();
+        Assessment assessment = assessments.findByIdOptional(seat.assessmentId)
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (assessment.status == AssessmentStatus.CLOSED || !now.isBefore(assessment.closesAt)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The assessment is closed; the invitation can no longer be claimed.");
+        }
+        String credentialId = ClaimCodes.randomSecret();
+        seat.claim(Claimant.credential(credentialId).hash(), now);
+        invitations.flush();
+        Instant expiresAt = assessment.closesAt.plus(READ_AFTER_CLOSE);
+        return new RespondentCredential(assessment.id,
+                tokens.mintRespondent(credentialId, tenant, assessment.id, expiresAt), expiresAt);
+    }
+}
