@@ -13,6 +13,11 @@ ALTER TABLE invitation RENAME COLUMN token_hash TO code_hash;
 ALTER TABLE invitation ALTER COLUMN code_hash DROP NOT NULL;
 ALTER TABLE invitation ADD COLUMN claimant_hash text;
 ALTER TABLE invitation ADD COLUMN claimed_at timestamptz;
+-- How the seat's code went out: CODE (returned to whoever invited), EMAIL (sent to the member only), ACCOUNT (none: the
+-- member's own account took the seat). Lets a tenant admin see which codes an issuer saw.
+ALTER TABLE invitation ADD COLUMN delivery text NOT NULL DEFAULT 'CODE';
+ALTER TABLE invitation ALTER COLUMN delivery DROP DEFAULT;
+ALTER TABLE invitation ADD CONSTRAINT invitation_delivery CHECK (delivery IN ('CODE', 'EMAIL', 'ACCOUNT'));
 
 UPDATE invitation SET status = 'REVOKED', revoked_at = now(), code_hash = NULL WHERE status = 'ACTIVE';
 

@@ -12,6 +12,7 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.invitation.Claimant;
 import app.asynchealth.assessment.invitation.Invitation;
+import app.asynchealth.assessment.invitation.InvitationDelivery;
 import app.asynchealth.assessment.invitation.InvitationRepository;
 import app.asynchealth.assessment.invitation.InvitationStatus;
 import app.asynchealth.platform.problem.ProblemException;
@@ -116,6 +117,7 @@ public class Respondents {
             seat.assessmentId = assessment.id;
             seat.memberId = member.id;
             seat.expiresAt = assessment.closesAt;
+            seat.delivery = InvitationDelivery.ACCOUNT;
             seats.persist(seat);
         }
         seats.flush();

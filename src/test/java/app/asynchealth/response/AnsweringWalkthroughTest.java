@@ -58,7 +58,7 @@ class AnsweringWalkthroughTest {
                 .body("round", equalTo(1)).extract().path("id");
 
         // Invitations for the first six members; each claim code is shown once, and each member claims their own.
-        JsonPath issued = Api.as(lead).body(Map.of("memberIds", memberIds.subList(0, 6)))
+        JsonPath issued = Api.as(lead).body(Map.of("memberIds", memberIds.subList(0, 6), "delivery", "code"))
                 .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201)
                 .body("issued", hasSize(6)).body("alreadyInvited", hasSize(0)).extract().jsonPath();
         List<String> tokens = issued.getList("issued.code", String.class).stream().map(Api::claim).toList();

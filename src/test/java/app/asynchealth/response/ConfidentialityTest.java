@@ -71,7 +71,7 @@ class ConfidentialityTest {
         assessment = Api.newAssessment(tenant, team);
         Api.open(tenant, assessment);
 
-        var issued = Api.as(lead).body(Map.of("memberIds", List.of(byCodeMember)))
+        var issued = Api.as(lead).body(Map.of("memberIds", List.of(byCodeMember), "delivery", "code"))
                 .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract().jsonPath();
         code = issued.getString("issued[0].code");
         byCodeInvitation = issued.getString("issued[0].id");

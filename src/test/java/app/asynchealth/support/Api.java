@@ -64,13 +64,14 @@ public final class Api {
         }
     }
 
-    /** Invites the members (all of the team's when none) as the tenant's admin; returns the issued invitations. */
+    /**
+     * Invites the members (all of the team's when none) as the tenant's admin, with the codes returned to the caller;
+     * returns the issued invitations.
+     */
     public static JsonPath invite(String tenant, String assessment, String... memberIds) {
-        var request = as(Tokens.tenantAdmin(tenant));
-        if (memberIds.length > 0) {
-            request.body(Map.of("memberIds", List.of(memberIds)));
-        }
-        return request.post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract()
+        Map<String, Object> body = memberIds.length > 0 ? Map.of("memberIds", List.of(memberIds), "delivery", "code")
+                : Map.of("delivery", "code");
+        return as(Tokens.tenantAdmin(tenant)).body(body).post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract()
                 .jsonPath();
     }
 

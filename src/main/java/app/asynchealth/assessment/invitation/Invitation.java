@@ -36,6 +36,10 @@ public class Invitation extends TenantOwnedEntity {
     @Column(nullable = false)
     public InvitationStatus status = InvitationStatus.PENDING;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InvitationDelivery delivery = InvitationDelivery.CODE;
+
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 public final class InvitationRepresentations {
 
     private InvitationRepresentations() {
@@ -18,28 +20,50 @@ public final class InvitationRepresentations {
     @Schema(name = "Invitation", description = "A member's seat in an assessment. Its claim code is shown once, when issued; a claimed seat belongs to its respondent and can be neither revoked nor reissued.")
     public record InvitationView(UUID id, UUID assessmentId, UUID memberId,
             @Schema(description = "pending: the code waits to be claimed; claimed: the respondent holds the seat's only credential; revoked: the code was withdrawn before anyone claimed it") InvitationStatus status,
+            @Schema(description = "code: the claim code was returned to whoever invited; email: the service e-mailed it to the member, nobody else saw it; account: no code, the member's own account took the seat") InvitationDelivery delivery,
             Instant expiresAt, Instant createdAt, Instant claimedAt, Instant revokedAt) {
 
         static InvitationView of(Invitation invitation) {
             return new InvitationView(invitation.id, invitation.assessmentId, invitation.memberId, invitation.status,
-                    invitation.expiresAt, invitation.createdAt, invitation.claimedAt, invitation.revokedAt);
+                    invitation.delivery, invitation.expiresAt, invitation.createdAt, invitation.claimedAt,
+                    invitation.revokedAt);
         }
     }
 
-    @Schema(name = "IssuedInvitation", description = "A new invitation with its one-time claim code. The code is not shown again. Pass it to the member, who claims it (POST /api/v1/invitation-claims) for a credential only they hold; the code reads and changes nothing, and dies when claimed.")
-    public record IssuedInvitation(UUID id, UUID memberId,
-            @Schema(description = "One-time claim code, exchanged by the member at POST /api/v1/invitation-claims") String code,
+    @Schema(name = "IssuedInvitation", description = "A new invitation. By e-mail, the service sent the member their one-time claim code and nobody else sees it; by code, the code is here, once: pass it to the member, who claims it (POST /api/v1/invitation-claims) for a credential only they hold. A code reads and changes nothing, and dies when claimed.")
+    public record IssuedInvitation(UUID id, UUID memberId, InvitationDelivery delivery,
+            @Schema(description = "The one-time claim code; only with delivery code") String code,
             Instant expiresAt) {
     }
 
     @Schema(name = "InvitationRequest")
     public record InvitationRequest(
-            @Schema(description = "The members to invite; all of the team's members when absent") @Size(max = 1000) List<@NotNull UUID> memberIds) {
+            @Schema(description = "The members to invite; all of the team's members when absent") @Size(max = 1000) List<@NotNull UUID> memberIds,
+            @Schema(description = "email: the service e-mails each member their code (the default where e-mail is configured); code: the codes come back in this response for you to pass on (the default elsewhere)") RequestedDelivery delivery) {
+    }
+
+    @Schema(name = "ReissueRequest")
+    public record ReissueRequest(
+            @Schema(description = "As for issuing: email or code") RequestedDelivery delivery) {
+    }
+
+    /** The deliveries a caller may ask for (an account seat is never issued). */
+    public enum RequestedDelivery {
+        @JsonProperty("email")
+        EMAIL,
+        @JsonProperty("code")
+        CODE;
+
+        InvitationDelivery delivery() {
+            return this == EMAIL ? InvitationDelivery.EMAIL : InvitationDelivery.CODE;
+        }
     }
 
     @Schema(name = "IssuedInvitations")
     public record IssuedInvitations(List<IssuedInvitation> issued,
-            @Schema(description = "Members skipped because they already hold a pending or claimed seat (reissue a pending one for a new code)") List<UUID> alreadyInvited) {
+            @Schema(description = "Members skipped because they already hold a pending or claimed seat (reissue a pending one for a new code)") List<UUID> alreadyInvited,
+            @Schema(description = "By e-mail: members skipped because they have no e-mail address") List<UUID> withoutEmail,
+            @Schema(description = "By e-mail: members whose mail the mail server did not take; they hold no invitation, so invite them again") List<UUID> undelivered) {
     }
 
     @Schema(name = "InvitationPage")

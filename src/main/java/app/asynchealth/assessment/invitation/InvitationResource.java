@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationPage;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationRequest;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationView;
-import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitation;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.ReissueRequest;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.platform.web.PageParams;
 import app.asynchealth.platform.web.Pagination;
@@ -39,20 +39,22 @@ import app.asynchealth.platform.web.Pagination;
 public class InvitationResource {
 
     private final InvitationService invitations;
+    private final InvitationIssuer issuer;
     private final Pagination pagination;
 
-    InvitationResource(InvitationService invitations, Pagination pagination) {
+    InvitationResource(InvitationService invitations, InvitationIssuer issuer, Pagination pagination) {
         this.invitations = invitations;
+        this.issuer = issuer;
         this.pagination = pagination;
     }
 
     @POST
-    @Operation(summary = "Invite members to answer: one respondent token each, shown only in this response")
-    @APIResponse(responseCode = "201", description = "The tokens issued", content = @Content(schema = @Schema(implementation = IssuedInvitations.class)))
+    @Operation(summary = "Invite members to answer: one seat and one-time claim code each",
+            description = "By e-mail (the default where e-mail is configured) the service sends each member their code and you never see it; by code, the codes come back here, once, for you to pass on. Either way a code only lets its member claim a credential of their own: nothing you receive reads or changes answers.")
+    @APIResponse(responseCode = "201", description = "The invitations issued", content = @Content(schema = @Schema(implementation = IssuedInvitations.class)))
     public Response issue(@PathParam("assessmentId") UUID assessmentId,
             @RequestBody(required = false) @Valid InvitationRequest body) {
-        return Response.status(Response.Status.CREATED)
-                .entity(invitations.issue(assessmentId, body == null ? null : body.memberIds())).build();
+        return Response.status(Response.Status.CREATED).entity(issuer.issue(assessmentId, body)).build();
     }
 
     @GET
@@ -66,7 +68,8 @@ public class InvitationResource {
 
     @DELETE
     @Path("{invitationId}")
-    @Operation(summary = "Revoke an invitation: its token stops working at once")
+    @Operation(summary = "Revoke an invitation nobody has claimed: its code stops working at once",
+            description = "A claimed invitation belongs to its respondent and is refused (409).")
     @APIResponse(responseCode = "200", description = "The revoked invitation", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public InvitationView revoke(@PathParam("assessmentId") UUID assessmentId, @PathParam("invitationId") UUID invitationId) {
         return invitations.revoke(assessmentId, invitationId);
@@ -75,9 +78,12 @@ public class InvitationResource {
     @POST
     @Path("{invitationId}/reissue")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Replace an invitation's token (the old one stops working; earlier answers are kept)")
-    @APIResponse(responseCode = "201", description = "The new invitation and its token", content = @Content(schema = @Schema(implementation = IssuedInvitation.class)))
-    public Response reissue(@PathParam("assessmentId") UUID assessmentId, @PathParam("invitationId") UUID invitationId) {
-        return Response.status(Response.Status.CREATED).entity(invitations.reissue(assessmentId, invitationId)).build();
+    @Operation(summary = "A new code for an invitation nobody has claimed (lost or revoked); the old code stops working",
+            description = "A claimed invitation belongs to its respondent and is refused (409): a new code never reaches answers already given.")
+    @APIResponse(responseCode = "201", description = "The new invitation", content = @Content(schema = @Schema(implementation = IssuedInvitations.class)))
+    public Response reissue(@PathParam("assessmentId") UUID assessmentId, @PathParam("invitationId") UUID invitationId,
+            @RequestBody(required = false) @Valid ReissueRequest body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(issuer.reissue(assessmentId, invitationId, body == null ? null : body.delivery())).build();
     }
 }

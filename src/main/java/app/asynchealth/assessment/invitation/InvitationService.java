@@ -1,11 +1,13 @@
 package app.asynchealth.assessment.invitation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,14 +17,13 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationView;
-import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitation;
-import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.TokenHashes;
 import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
 import app.asynchealth.platform.web.Pagination;
+import app.asynchealth.team.TeamMember;
 import app.asynchealth.team.TeamMemberRepository;
 
 /**
@@ -52,31 +53,60 @@ public class InvitationService {
         this.clock = clock;
     }
 
-    public IssuedInvitations issue(UUID assessmentId, List<UUID> memberIds) {
+    /** A code just minted for a member, with what its delivery needs. Lives for one request; never stored. */
+    public record NewCode(UUID invitationId, UUID memberId, String code, Instant expiresAt, String email,
+            String displayName) {
+    }
+
+    /** What issuing did: codes minted, and the members left out. */
+    public record Issue(Assessment assessment, List<NewCode> codes, List<UUID> alreadyInvited, List<UUID> withoutEmail) {
+    }
+
+    public Issue issue(UUID assessmentId, List<UUID> memberIds, InvitationDelivery delivery) {
         Assessment assessment = invitable(assessmentId);
-        List<UUID> wanted;
+        List<TeamMember> wanted;
         if (memberIds == null) {
-            wanted = members.list("teamId = ?1 order by id", assessment.teamId).stream().map(member -> member.id).toList();
+            wanted = members.list("teamId = ?1 order by id", assessment.teamId);
         } else {
-            wanted = memberIds.stream().distinct().toList();
+            wanted = new ArrayList<>();
             for (int i = 0; i < memberIds.size(); i++) {
-                if (members.inTeam(assessment.teamId, memberIds.get(i)).isEmpty()) {
-                    throw ProblemException.invalid("memberIds[" + i + "]", "is not a member of this assessment's team");
+                TeamMember member = members.inTeam(assessment.teamId, memberIds.get(i)).orElseThrow(
+                        invalidMember(i));
+                if (wanted.stream().noneMatch(known -> known.id.equals(member.id))) {
+                    wanted.add(member);
                 }
             }
         }
-        Set<UUID> alreadyInvited = new HashSet<>(invitations.seatedMembers(assessmentId));
-        List<IssuedInvitation> issued = new ArrayList<>();
-        List<UUID> skipped = new ArrayList<>();
-        for (UUID memberId : wanted) {
-            if (alreadyInvited.contains(memberId)) {
-                skipped.add(memberId);
+        Set<UUID> seated = new HashSet<>(invitations.seatedMembers(assessmentId));
+        List<NewCode> codes = new ArrayList<>();
+        List<UUID> alreadyInvited = new ArrayList<>();
+        List<UUID> withoutEmail = new ArrayList<>();
+        for (TeamMember member : wanted) {
+            if (seated.contains(member.id)) {
+                alreadyInvited.add(member.id);
+            } else if (delivery == InvitationDelivery.EMAIL && (member.email == null || member.email.isBlank())) {
+                withoutEmail.add(member.id);
             } else {
-                issued.add(newInvitation(assessment, memberId));
+                codes.add(newInvitation(assessment, member, delivery));
             }
         }
         invitations.flush();
-        return new IssuedInvitations(issued, skipped);
+        return new Issue(assessment, codes, alreadyInvited, withoutEmail);
+    }
+
+    private static Supplier<ProblemException> invalidMember(int index) {
+        return () -> ProblemException.invalid("memberIds[" + index + "]", "is not a member of this assessment's team");
+    }
+
+    /** Mail the server did not take: nobody holds these codes, so the seats go, and the members may be invited again. */
+    public void revokeUndelivered(UUID assessmentId, List<UUID> invitationIds) {
+        Instant now = clock.instant();
+        for (UUID id : invitationIds) {
+            invitations.inAssessment(assessmentId, id)
+                    .filter(invitation -> invitation.status == InvitationStatus.PENDING)
+                    .ifPresent(invitation -> invitation.revoke(now));
+        }
+        invitations.flush();
     }
 
     public Page<InvitationView> list(UUID assessmentId, PageRequest request) {
@@ -101,7 +131,7 @@ public class InvitationService {
      * A new code for a member whose code was lost or revoked before anyone claimed it; the old code dies. It never
      * reaches answers: a claimed seat is refused, and a pending seat has none (answering needs a claim).
      */
-    public IssuedInvitation reissue(UUID assessmentId, UUID invitationId) {
+    public Issue reissue(UUID assessmentId, UUID invitationId, InvitationDelivery delivery) {
         Assessment assessment = invitable(assessmentId);
         Invitation old = findForUpdate(assessmentId, invitationId);
         refuseIfClaimed(old);
@@ -114,9 +144,14 @@ public class InvitationService {
                         + live.id + "); reissue that one if nobody has claimed it.");
             });
         }
-        IssuedInvitation issued = newInvitation(assessment, old.memberId);
+        TeamMember member = members.inTeam(assessment.teamId, old.memberId)
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (delivery == InvitationDelivery.EMAIL && (member.email == null || member.email.isBlank())) {
+            throw ProblemException.invalid("delivery", "the member has no e-mail address");
+        }
+        NewCode code = newInvitation(assessment, member, delivery);
         invitations.flush();
-        return issued;
+        return new Issue(assessment, List.of(code), List.of(), List.of());
     }
 
     private static void refuseIfClaimed(Invitation invitation) {
@@ -126,15 +161,16 @@ public class InvitationService {
         }
     }
 
-    private IssuedInvitation newInvitation(Assessment assessment, UUID memberId) {
+    private NewCode newInvitation(Assessment assessment, TeamMember member, InvitationDelivery delivery) {
         String code = ClaimCodes.newCode(assessment.tenantId);
         Invitation invitation = new Invitation();
         invitation.assessmentId = assessment.id;
-        invitation.memberId = memberId;
+        invitation.memberId = member.id;
         invitation.expiresAt = assessment.closesAt;
         invitation.codeHash = TokenHashes.sha256(code);
+        invitation.delivery = delivery;
         invitations.persist(invitation);
-        return new IssuedInvitation(invitation.id, memberId, code, invitation.expiresAt);
+        return new NewCode(invitation.id, member.id, code, invitation.expiresAt, member.email, member.displayName);
     }
 
     private Assessment invitable(UUID assessmentId) {

@@ -1,0 +1,74 @@
+package app.asynchealth.assessment.invitation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationRequest;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitation;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.RequestedDelivery;
+import app.asynchealth.assessment.invitation.InvitationService.Issue;
+import app.asynchealth.assessment.invitation.InvitationService.NewCode;
+import app.asynchealth.platform.problem.ProblemException;
+
+/**
+ * Issues invitations and delivers their codes: e-mailed to the members, after the seats are committed, or returned to
+ * the caller. Mail goes out outside the transaction, so a slow mail server holds no database lock; a mail the server
+ * refuses leaves a code nobody holds, so its seat is revoked and the member reported for inviting again.
+ */
+@ApplicationScoped
+public class InvitationIssuer {
+
+    private final InvitationService invitations;
+    private final InvitationMails mails;
+
+    InvitationIssuer(InvitationService invitations, InvitationMails mails) {
+        this.invitations = invitations;
+        this.mails = mails;
+    }
+
+    public IssuedInvitations issue(UUID assessmentId, InvitationRequest request) {
+        InvitationDelivery delivery = delivery(request == null ? null : request.delivery());
+        Issue issue = invitations.issue(assessmentId, request == null ? null : request.memberIds(), delivery);
+        return deliver(issue, delivery);
+    }
+
+    public IssuedInvitations reissue(UUID assessmentId, UUID invitationId, RequestedDelivery requested) {
+        InvitationDelivery delivery = delivery(requested);
+        return deliver(invitations.reissue(assessmentId, invitationId, delivery), delivery);
+    }
+
+    private InvitationDelivery delivery(RequestedDelivery requested) {
+        if (requested == null) {
+            return mails.enabled() ? InvitationDelivery.EMAIL : InvitationDelivery.CODE;
+        }
+        if (requested == RequestedDelivery.EMAIL && !mails.enabled()) {
+            throw ProblemException.invalid("delivery", "e-mail delivery is not configured on this installation");
+        }
+        return requested.delivery();
+    }
+
+    private IssuedInvitations deliver(Issue issue, InvitationDelivery delivery) {
+        List<IssuedInvitation> issued = new ArrayList<>();
+        List<UUID> undelivered = new ArrayList<>();
+        List<UUID> unheld = new ArrayList<>();
+        for (NewCode code : issue.codes()) {
+            if (delivery == InvitationDelivery.CODE) {
+                issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, code.code(),
+                        code.expiresAt()));
+            } else if (mails.send(issue.assessment(), code)) {
+                issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, null, code.expiresAt()));
+            } else {
+                undelivered.add(code.memberId());
+                unheld.add(code.invitationId());
+            }
+        }
+        if (!unheld.isEmpty()) {
+            invitations.revokeUndelivered(issue.assessment().id, unheld);
+        }
+        return new IssuedInvitations(issued, issue.alreadyInvited(), issue.withoutEmail(), undelivered);
+    }
+}
