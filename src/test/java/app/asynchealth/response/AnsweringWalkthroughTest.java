@@ -2,6 +2,7 @@ package app.asynchealth.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
@@ -64,7 +65,7 @@ class AnsweringWalkthroughTest {
         List<String> tokens = issued.getList("issued.code", String.class).stream().map(Api::claim).toList();
         Api.as(lead).get("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(200)
                 .body("items", hasSize(6)).body("items[0]", not(hasKey("code")))
-                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("claimed")));
+                .body("items.status", everyItem(equalTo("claimed")));
 
         // Nobody answers a draft.
         Api.as(tokens.get(0)).body(answers(0)).put("/api/v1/assessments/{id}/response", assessment).then()

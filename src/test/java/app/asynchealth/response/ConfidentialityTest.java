@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,8 +142,8 @@ class ConfidentialityTest {
                     .body("alreadyInvited", hasItem(byAccountMember));
             // Inviting everyone issues codes only to members who hold no seat (the lead).
             Api.as(issuer).post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201)
-                    .body("issued.memberId", org.hamcrest.Matchers.not(hasItem(byCodeMember)))
-                    .body("issued.memberId", org.hamcrest.Matchers.not(hasItem(byAccountMember)));
+                    .body("issued.memberId", not(hasItem(byCodeMember)))
+                    .body("issued.memberId", not(hasItem(byAccountMember)));
         }
         // The seat the account claimed cannot be revoked or reissued either.
         String accountSeat = Api.as(admin).get("/api/v1/assessments/{id}/invitations?limit=200", assessment).then()
@@ -188,7 +191,8 @@ class ConfidentialityTest {
     void nothingTheIssuerOrHrCanReadLinksToAResponse() throws Exception {
         assertThat(code).doesNotContain(byCodeInvitation).doesNotContain(byCodeMember).startsWith(tenant + ".");
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(credential.split("\\.")[1]));
-        List<String> names = iterable(claims.fieldNames());
+        List<String> names = new ArrayList<>();
+        claims.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsOnly("iss", "aud", "sub", "jti", "tenant", "assessment", "groups", "exp", "iat");
         assertThat(claims.get("sub").asText()).isEqualTo("respondent");
         List<String> slots = asTenant.call(tenant, () -> entityManager.createNativeQuery(
@@ -224,16 +228,9 @@ class ConfidentialityTest {
         refused(Api.as(credential).get("/api/v1/assessments/{id}/response", foreign).then(), 403);
         // A credential forged with the right claims but an invented id matches no seat.
         String forged = Tokens.service(Tokens.serviceClaims(tenant, Roles.RESPONDENT)
-                .audience(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                        .getValue("async-health.jwt.respond-audience", String.class))
+                .audience(ConfigProvider.getConfig().getValue("async-health.jwt.respond-audience", String.class))
                 .claim("assessment", assessment).claim("jti", "invented"));
         refused(read(forged), 403);
         bothAnswersIntact();
-    }
-
-    private static List<String> iterable(java.util.Iterator<String> iterator) {
-        List<String> list = new java.util.ArrayList<>();
-        iterator.forEachRemaining(list::add);
-        return list;
     }
 }
