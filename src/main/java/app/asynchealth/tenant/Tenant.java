@@ -1,5 +1,7 @@
 package app.asynchealth.tenant;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,4 +38,8 @@ public class Tenant extends VersionedEntity {
     /** Show profiles of open assessments once the threshold is met (as snapshots; see ProfileService). */
     @Column(name = "live_profiles", nullable = false)
     public boolean liveProfiles;
+
+    /** Set while a platform administrator has disabled the tenant: none of its tokens is accepted then. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
 }

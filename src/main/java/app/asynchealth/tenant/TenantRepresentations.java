@@ -25,12 +25,15 @@ public final class TenantRepresentations {
             CompanySize companySize,
             WorkingStyle workingStyle,
             @Schema(description = "Show profiles of open assessments once the threshold is met; off by default") boolean liveProfiles,
+            @Schema(description = "Disabled by a platform administrator: no token of the tenant is accepted") boolean disabled,
+            Instant disabledAt,
             Instant createdAt,
             Instant updatedAt) {
 
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.id, tenant.name, tenant.anonymityThreshold, tenant.companySize,
-                    tenant.workingStyle, tenant.liveProfiles, tenant.createdAt, tenant.updatedAt);
+                    tenant.workingStyle, tenant.liveProfiles, tenant.disabledAt != null, tenant.disabledAt,
+                    tenant.createdAt, tenant.updatedAt);
         }
     }
 
@@ -50,6 +53,7 @@ public final class TenantRepresentations {
             @Schema(minimum = "3", maximum = "10") @Min(3) @Max(10) Integer anonymityThreshold,
             CompanySize companySize,
             WorkingStyle workingStyle,
-            @Schema(description = "Show profiles of open assessments once the threshold is met, as snapshots renewed after each further threshold of submissions") Boolean liveProfiles) {
+            @Schema(description = "Show profiles of open assessments once the threshold is met, as snapshots renewed after each further threshold of submissions") Boolean liveProfiles,
+            @Schema(description = "Platform administrators only: true refuses every token of the tenant (within seconds on every replica), false accepts them again") Boolean disabled) {
     }
 }

@@ -1,5 +1,7 @@
 package app.asynchealth.tenant;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -22,13 +24,18 @@ public class TenantService {
     static final String LIST = "tenants";
 
     private final TenantRepository tenants;
+    private final ActiveTenants activeTenants;
     private final Caller caller;
     private final Pagination pagination;
+    private final Clock clock;
 
-    TenantService(TenantRepository tenants, Caller caller, Pagination pagination) {
+    TenantService(TenantRepository tenants, ActiveTenants activeTenants, Caller caller, Pagination pagination,
+            Clock clock) {
         this.tenants = tenants;
+        this.activeTenants = activeTenants;
         this.caller = caller;
         this.pagination = pagination;
+        this.clock = clock;
     }
 
     public Versioned<TenantView> create(NewTenant request) {
@@ -44,6 +51,7 @@ public class TenantService {
         tenant.companySize = request.companySize();
         tenant.workingStyle = request.workingStyle();
         tenants.persistAndFlush(tenant);
+        activeTenants.forget(tenant.id); // a token that came before the tenant may have been answered "unknown"
         return new Versioned<>(TenantView.of(tenant), tenant.version);
     }
 
@@ -74,7 +82,16 @@ public class TenantService {
         if (changes.liveProfiles() != null) {
             tenant.liveProfiles = changes.liveProfiles();
         }
+        if (changes.disabled() != null) {
+            if (!caller.isPlatformAdmin()) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only a platform administrator disables or enables a tenant.");
+            }
+            if (changes.disabled() != (tenant.disabledAt != null)) {
+                tenant.disabledAt = changes.disabled() ? clock.instant() : null;
+            }
+        }
         tenants.flush();
+        activeTenants.forget(id);
         return new Versioned<>(TenantView.of(tenant), tenant.version);
     }
 

@@ -13,6 +13,7 @@ import app.asynchealth.assessment.invitation.InvitationRepresentations.Responden
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.ServiceTokens;
+import app.asynchealth.platform.security.TenantStatuses;
 import app.asynchealth.platform.security.TokenHashes;
 import app.asynchealth.platform.tenancy.TenantWork;
 
@@ -25,33 +26,38 @@ public class InvitationClaims {
 
     /** Respondents may read their own answers for a while after the assessment closes. */
     static final Duration READ_AFTER_CLOSE = Duration.ofDays(90);
+    static final String NO_INVITATION = "No invitation waits for this code: it was never issued, was revoked or replaced,"
+            + " or has been claimed already. Ask for a new one if you have not claimed it yourself.";
 
     private final InvitationRepository invitations;
     private final AssessmentRepository assessments;
     private final ServiceTokens tokens;
     private final TenantWork tenantWork;
+    private final TenantStatuses tenants;
     private final Clock clock;
 
     InvitationClaims(InvitationRepository invitations, AssessmentRepository assessments, ServiceTokens tokens,
-            TenantWork tenantWork, Clock clock) {
+            TenantWork tenantWork, TenantStatuses tenants, Clock clock) {
         this.invitations = invitations;
         this.assessments = assessments;
         this.tokens = tokens;
         this.tenantWork = tenantWork;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
     public RespondentCredential claim(String code) {
         String tenant = ClaimCodes.tenantOf(code)
                 .orElseThrow(() -> ProblemException.invalid("code", "is not a claim code"));
+        if (!tenants.active(tenant)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, NO_INVITATION); // a disabled tenant's codes claim nothing
+        }
         return tenantWork.call(tenant, () -> claimInTenant(tenant, code));
     }
 
     private RespondentCredential claimInTenant(String tenant, String code) {
         Invitation seat = invitations.pendingByCodeForUpdate(TokenHashes.sha256(code))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                        "No invitation waits for this code: it was never issued, was revoked or replaced, or has been"
-                                + " claimed already. Ask for a new one if you have not claimed it yourself."));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, NO_INVITATION));
         Instant now = clock.instant();
         Assessment assessment = assessments.findByIdOptional(seat.assessmentId)
                 .orElseThrow(() -> ProblemException.notFound("Invitation"));

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The authenticated caller of the current request, as the services need to see it. */
@@ -20,9 +22,13 @@ public class Caller {
         return !identity.isAnonymous();
     }
 
-    /** The token's subject. */
+    /**
+     * The token's {@code sub}: stable for the life of an account, unlike a username (which quarkus-oidc would otherwise
+     * take as the principal name). Team roles and own-account answering match on it.
+     */
     public String subject() {
-        return identity.getPrincipal().getName();
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
+                : identity.getPrincipal().getName();
     }
 
     public Optional<String> tenantId() {

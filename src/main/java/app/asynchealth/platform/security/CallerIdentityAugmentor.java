@@ -3,6 +3,11 @@ package app.asynchealth.platform.security;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +22,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Turns a verified token into a caller of this service: it must speak for exactly one well-formed tenant (platform
@@ -31,9 +38,9 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     /** Quarkus OIDC records the OIDC tenant that verified the token under this attribute. */
     static final String OIDC_TENANT_ATTRIBUTE = "tenant-id";
     static final String SERVICE_ISSUER = "service";
-    private static final java.util.concurrent.ExecutorService REVOCATION_CHECKS = java.util.concurrent.Executors
+    private static final ExecutorService CHECKS = Executors
             .newFixedThreadPool(4, runnable -> {
-                Thread thread = new Thread(runnable, "token-revocation-check");
+                Thread thread = new Thread(runnable, "token-status-check");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -41,13 +48,15 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     private final String serviceKeyId;
     private final String respondAudience;
     private final TokenRevocations revocations;
+    private final TenantStatuses tenants;
 
     CallerIdentityAugmentor(@ConfigProperty(name = "async-health.jwt.key-id") String serviceKeyId,
             @ConfigProperty(name = "async-health.jwt.respond-audience") String respondAudience,
-            TokenRevocations revocations) {
+            TokenRevocations revocations, TenantStatuses tenants) {
         this.serviceKeyId = serviceKeyId;
         this.respondAudience = respondAudience;
         this.revocations = revocations;
+        this.tenants = tenants;
     }
 
     @Override
@@ -58,6 +67,10 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
         try {
             if (SERVICE_ISSUER.equals(identity.getAttribute(OIDC_TENANT_ATTRIBUTE))) {
                 requireServiceKey(token);
+            }
+            // Team roles and accounts match on sub, which an identity provider never renames or reuses.
+            if (token.getSubject() == null || token.getSubject().isBlank()) {
+                throw new AuthenticationFailedException("the token has no subject");
             }
             // A respondent token may answer and nothing else, whatever else it carries; no other token may answer as one.
             boolean respondent = token.getAudience() != null && token.getAudience().contains(respondAudience);
@@ -78,35 +91,47 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
                     .setAnonymous(false);
             tenant.ifPresent(id -> caller.addAttribute(TENANT_ATTRIBUTE, id));
             SecurityIdentity augmented = caller.build();
-            Object integration = token.getClaim(ServiceTokens.INTEGRATION_CLAIM);
-            if (integration != null && tenant.isPresent()) {
-                // Revocation takes effect at once: every request of an integration token checks it is still active.
-                // Checked on a thread of our own: no request, transaction or context of the caller leaks into it.
-                // The answer comes back on the request's own Vert.x context, where its request scope lives.
-                String raw = token.getRawToken();
-                io.vertx.core.Context requestContext = io.vertx.core.Vertx.currentContext();
-                return Uni.createFrom().completionStage(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> revocations.active(tenant.get(), String.valueOf(integration), raw), REVOCATION_CHECKS))
-                        .emitOn(runnable -> {
-                            if (requestContext != null) {
-                                requestContext.runOnContext(ignored -> runnable.run());
-                            } else {
-                                runnable.run();
-                            }
-                        })
-                        .map(active -> {
-                            if (!active) {
-                                throw new AuthenticationFailedException("the integration token was revoked or has expired");
-                            }
-                            return augmented;
-                        });
+            if (tenant.isEmpty()) {
+                return Uni.createFrom().item(augmented); // a platform administrator, speaking for no tenant
             }
-            return Uni.createFrom().item(augmented);
+            // The tenant must exist and be enabled; an integration token must still be active (revocation takes
+            // effect at once). Both need the database, unless the tenant's status is cached and no token is to check.
+            Object integration = token.getClaim(ServiceTokens.INTEGRATION_CLAIM);
+            if (integration == null && Boolean.TRUE.equals(tenants.cached(tenant.get()))) {
+                return Uni.createFrom().item(augmented);
+            }
+            String raw = token.getRawToken();
+            return blocking(() -> {
+                if (!tenants.active(tenant.get())) {
+                    throw new AuthenticationFailedException("the token's tenant does not exist or is disabled");
+                }
+                if (integration != null && !revocations.active(tenant.get(), String.valueOf(integration), raw)) {
+                    throw new AuthenticationFailedException("the integration token was revoked or has expired");
+                }
+                return augmented;
+            });
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
         }
+    }
+
+    /**
+     * Runs a check that needs the database on a thread of our own (no request, transaction or context of the caller
+     * leaks into it) and comes back on the request's own Vert.x context, where its request scope lives.
+     */
+    private static Uni<SecurityIdentity> blocking(Supplier<SecurityIdentity> check) {
+        Context requestContext = Vertx.currentContext();
+        return Uni.createFrom().completionStage(CompletableFuture.supplyAsync(check, CHECKS))
+                .onFailure(CompletionException.class).transform(Throwable::getCause)
+                .emitOn(runnable -> {
+                    if (requestContext != null) {
+                        requestContext.runOnContext(ignored -> runnable.run());
+                    } else {
+                        runnable.run();
+                    }
+                });
     }
 
     private void requireServiceKey(JsonWebToken token) {
