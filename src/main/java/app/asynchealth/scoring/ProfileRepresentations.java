@@ -108,7 +108,7 @@ public final class ProfileRepresentations {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrendPoint(UUID assessmentId, String title, int round, Instant closedAt, ProfileStatus status,
             long respondents, int anonymityThreshold, Double score, Integer level,
-            @Schema(description = "Score change since the previous available round") Double change,
+            @Schema(description = "Score change since the previous available round: only when both rounds' overall scores rest on the same questions") Double change,
             List<TrendDimension> dimensions) {
     }
 

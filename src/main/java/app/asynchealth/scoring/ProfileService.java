@@ -290,9 +290,11 @@ public class ProfileService {
                 dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
                         dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
             }
+            // The overall change likewise: only when both overall scores rest on the same questions.
+            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
             rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
                     ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
-                    profile.level(), difference(profile.score(), previous == null ? null : previous.score()), dimensions));
+                    profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
             previous = profile;
         }
         return new TrendView(teamId, rounds);
@@ -342,7 +344,15 @@ public class ProfileService {
         return new Comparison(size, style, note);
     }
 
-    /** The questions a dimension score was computed from (all of them, for profiles stored before they were listed). */
+    /** The questions each published dimension score of a profile was computed from, by dimension. */
+    private static Map<String, List<String>> includedQuestions(ProfileView profile) {
+        Map<String, List<String>> included = new HashMap<>();
+        profile.dimensions().stream().filter(DimensionView::published)
+                .forEach(dimension -> included.put(dimension.key(), includedQuestions(dimension)));
+        return included;
+    }
+
+    /** The questions a dimension score was computed from (none listed in profiles stored before they were). */
     private static List<String> includedQuestions(DimensionView dimension) {
         return dimension.questions() == null ? List.of() : dimension.questions().stream()
                 .filter(question -> question.status() == FigureStatus.AVAILABLE).map(QuestionView::key).toList();
