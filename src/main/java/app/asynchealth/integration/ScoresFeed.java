@@ -60,12 +60,12 @@ public class ScoresFeed {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension, with the dimension's first metric. A row is suppressed, with no score, when the profile is, or when none of the dimension's questions was answered by at least the anonymity threshold; its metric is shown only when at least the threshold answered it, and otherwise has its count only.")
+    @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension, with the dimension's first metric. status is suppressed, with no score, when the profile is, or when none of the dimension's questions was answered by at least the anonymity threshold; metricStatus is available when at least the threshold answered the metric's question, and otherwise the metric has its count (answered) and no value.")
     public record ScoreRow(UUID assessmentId, UUID teamId, int round, Instant closedAt, String dimension,
-            @Schema(description = "available: the dimension score is shown; suppressed: the profile or this dimension score is suppressed") ProfileStatus status,
+            ProfileStatus status,
             long respondents, int anonymityThreshold, Double score, Integer level,
             String levelName, String metric,
-            @Schema(description = "available or suppressed (fewer answers than the threshold: no value)") FigureStatus metricStatus,
+            FigureStatus metricStatus,
             @Schema(description = "Respondents who answered the metric's question") Integer answered,
             Double value, String benchmarkKey, Double benchmarkValue,
             String benchmarkUnit, String benchmarkPopulation) {
