@@ -53,7 +53,7 @@ public final class OrganizationRepresentations {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OrganizationDimension")
     public record OrganizationDimension(String key, RollupStatus status,
-            @Schema(description = "Included teams with a score in this dimension") int teams, long respondents,
+            @Schema(description = "Included teams with an available score in this dimension") int teams, long respondents,
             @Schema(description = "Respondent-weighted mean of the teams' dimension scores") Double score,
             Integer level, String levelName,
             @Schema(description = "How many teams are at each level of this dimension") List<LevelCount> levels,
@@ -61,9 +61,10 @@ public final class OrganizationRepresentations {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "OrganizationMetric", description = "The organisation's value beside the report's figure; suppressed when fewer than the threshold answered")
+    @Schema(name = "OrganizationMetric", description = "The organisation's value beside the report's figure, pooled over the included teams whose own metric is available (a team metric suppressed for too few answers is left out); suppressed when fewer than the threshold answered")
     public record OrganizationMetric(String key, String label, String kind, RollupStatus status, Double value,
-            @Schema(description = "Respondents who answered, over the included teams") int answered, int teams,
+            @Schema(description = "Respondents who answered, over the teams pooled") int answered,
+            @Schema(description = "Included teams whose own metric is available, and so pooled") int teams,
             String benchmarkKey, double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
             String benchmarkQuote, Double difference, String healthier) {
     }

@@ -37,8 +37,8 @@ import app.asynchealth.tenant.TenantRepository;
  * count, and every figure is computed from those published team figures (respondent-weighted), never from answers.
  * So the organisation figure minus the visible teams is nothing, and two organisation figures taken at different times
  * differ only by published team profiles: a suppressed team cannot be recovered by differencing. Suppressed teams are
- * counted, nothing more. A cell whose respondents fall below the threshold (a metric few people answered) is
- * suppressed too.
+ * counted, nothing more. The same holds figure by figure: a team's dimension score or metric that its own profile
+ * suppresses (too few answers) enters nothing here, and a pooled figure below the threshold is suppressed too.
  */
 @ApplicationScoped
 @Transactional
@@ -106,7 +106,7 @@ public class OrganizationRollup {
         List<DimensionView> cells = new ArrayList<>();
         List<Long> weights = new ArrayList<>();
         for (ProfileView profile : included) {
-            profile.dimensions().stream().filter(d -> d.key().equals(key) && d.score() != null).findFirst()
+            profile.dimensions().stream().filter(d -> d.key().equals(key) && d.published()).findFirst()
                     .ifPresent(d -> {
                         cells.add(d);
                         weights.add(profile.respondents());
@@ -127,30 +127,41 @@ public class OrganizationRollup {
                 levelDistribution(model, cells.stream().map(DimensionView::level).toList()), metrics(cells, threshold));
     }
 
-    /** Each metric pooled over the teams' answers to it: the mean of team values weighted by who answered. */
+    /**
+     * Each metric pooled over the teams that publish it: the mean of published team values weighted by who answered. A
+     * team metric that too few answered is never shown, so it is left out here too, or the pooled value minus the
+     * published ones would give it away.
+     */
     private static List<OrganizationMetric> metrics(List<DimensionView> cells, int threshold) {
+        Map<String, MetricView> first = new LinkedHashMap<>();
         Map<String, List<MetricView>> byKey = new LinkedHashMap<>();
         for (DimensionView cell : cells) {
             for (MetricView metric : cell.metrics()) {
-                byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
+                first.putIfAbsent(metric.key(), metric);
+                List<MetricView> published = byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>());
+                if (metric.published()) {
+                    published.add(metric);
+                }
             }
         }
         List<OrganizationMetric> metrics = new ArrayList<>();
-        for (List<MetricView> values : byKey.values()) {
-            MetricView first = values.get(0);
+        for (Map.Entry<String, List<MetricView>> entry : byKey.entrySet()) {
+            List<MetricView> values = entry.getValue();
+            MetricView described = first.get(entry.getKey());
             int answered = values.stream().mapToInt(MetricView::answered).sum();
-            if (answered < threshold) {
-                metrics.add(new OrganizationMetric(first.key(), first.label(), first.kind(), RollupStatus.SUPPRESSED,
-                        null, answered, values.size(), first.benchmarkKey(), first.benchmarkValue(),
-                        first.benchmarkUnit(), first.benchmarkPopulation(), first.benchmarkQuote(), null,
-                        first.healthier()));
+            // A team's threshold may be below the tenant's current one (raised since): the pool must reach it too.
+            if (values.isEmpty() || answered < threshold) {
+                metrics.add(new OrganizationMetric(described.key(), described.label(), described.kind(),
+                        RollupStatus.SUPPRESSED, null, answered, values.size(), described.benchmarkKey(),
+                        described.benchmarkValue(), described.benchmarkUnit(), described.benchmarkPopulation(),
+                        described.benchmarkQuote(), null, described.healthier()));
                 continue;
             }
             double value = values.stream().mapToDouble(m -> m.value() * m.answered()).sum() / answered;
-            metrics.add(new OrganizationMetric(first.key(), first.label(), first.kind(), RollupStatus.AVAILABLE,
-                    round(value), answered, values.size(), first.benchmarkKey(), first.benchmarkValue(),
-                    first.benchmarkUnit(), first.benchmarkPopulation(), first.benchmarkQuote(),
-                    round(value - first.benchmarkValue()), first.healthier()));
+            metrics.add(new OrganizationMetric(described.key(), described.label(), described.kind(),
+                    RollupStatus.AVAILABLE, round(value), answered, values.size(), described.benchmarkKey(),
+                    described.benchmarkValue(), described.benchmarkUnit(), described.benchmarkPopulation(),
+                    described.benchmarkQuote(), round(value - described.benchmarkValue()), described.healthier()));
         }
         return metrics;
     }

@@ -21,6 +21,7 @@ import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
 import app.asynchealth.platform.web.Pagination;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
+import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.MetricView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
@@ -34,7 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * feed position when a feed or export request first sees it committed, above every position given before (see
  * {@link AssessmentRepository#assignFeedPositions}). A result never changes once closed, so the keyset (position,
  * dimension) stays correct while results arrive, even when a close commits late or on a replica whose clock is behind:
- * no duplicates, no gaps. Suppressed rows are present and carry no value.
+ * no duplicates, no gaps. Suppressed rows are present and carry no value; within an available profile, a dimension
+ * score or metric that too few answered is suppressed on its own (see docs/scoring.md, "Per-figure threshold").
  */
 @ApplicationScoped
 @Transactional
@@ -58,10 +60,14 @@ public class ScoresFeed {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension; suppressed rows carry no values")
+    @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension, with the dimension's first metric. status is suppressed, with no score, when the profile is, or when none of the dimension's questions was answered by at least the anonymity threshold; metricStatus is available when at least the threshold answered the metric's question, and otherwise the metric has its count (answered) and no value.")
     public record ScoreRow(UUID assessmentId, UUID teamId, int round, Instant closedAt, String dimension,
-            ProfileStatus status, long respondents, int anonymityThreshold, Double score, Integer level,
-            String levelName, String metric, Double value, String benchmarkKey, Double benchmarkValue,
+            ProfileStatus status,
+            long respondents, int anonymityThreshold, Double score, Integer level,
+            String levelName, String metric,
+            FigureStatus metricStatus,
+            @Schema(description = "Respondents who answered the metric's question") Integer answered,
+            Double value, String benchmarkKey, Double benchmarkValue,
             String benchmarkUnit, String benchmarkPopulation) {
     }
 
@@ -124,15 +130,21 @@ public class ScoresFeed {
         if (profile.status() != ProfileStatus.AVAILABLE) {
             return new ScoreRow(assessment.id, assessment.teamId, assessment.round, assessment.closedAt, dimension,
                     profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null, null);
         }
         DimensionView view = profile.dimensions().get(index);
         MetricView metric = view.metrics().isEmpty() ? null : view.metrics().get(0);
+        // Each figure on its own: a published score may sit beside a suppressed metric, and the reverse.
+        boolean scored = view.published();
+        boolean measured = metric != null && metric.published();
         return new ScoreRow(assessment.id, assessment.teamId, assessment.round, assessment.closedAt, dimension,
-                ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, view.score(), view.level(),
-                view.levelName(), metric == null ? null : metric.key(), metric == null ? null : metric.value(),
-                metric == null ? null : metric.benchmarkKey(), metric == null ? null : metric.benchmarkValue(),
-                metric == null ? null : metric.benchmarkUnit(), metric == null ? null : metric.benchmarkPopulation());
+                scored ? ProfileStatus.AVAILABLE : ProfileStatus.SUPPRESSED, profile.respondents(),
+                assessment.anonymityThreshold, scored ? view.score() : null, scored ? view.level() : null,
+                scored ? view.levelName() : null, metric == null ? null : metric.key(),
+                metric == null ? null : FigureStatus.of(measured), metric == null ? null : metric.answered(),
+                measured ? metric.value() : null, metric == null ? null : metric.benchmarkKey(),
+                metric == null ? null : metric.benchmarkValue(), metric == null ? null : metric.benchmarkUnit(),
+                metric == null ? null : metric.benchmarkPopulation());
     }
 
     /** A position in the feed: the assessment's feed position, then the dimension's index. */

@@ -19,7 +19,8 @@ import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 /**
  * What a team can do next, kept as data (recommendations/catalog.json) and keyed by dimension and level. A profile gets
  * the entries whose dimension is at or below their level, ranked by gap × weight, where the gap is how far the dimension
- * score is from 100. Each cites the team's value and the report's figure that motivate it.
+ * score is from 100. Each cites the team's value and the report's figure that motivate it, so an entry applies only when
+ * its dimension score and the metric it cites are both published (stand on at least the threshold of answers).
  */
 public final class RecommendationCatalog {
 
@@ -66,13 +67,13 @@ public final class RecommendationCatalog {
         for (Entry entry : entries) {
             DimensionResult dimension = profile.dimensions().stream()
                     .filter(result -> result.key().equals(entry.dimension())).findFirst().orElse(null);
-            if (dimension == null || dimension.score() == null || dimension.level() > entry.upToLevel()) {
+            if (dimension == null || !dimension.published() || dimension.level() > entry.upToLevel()) {
                 continue;
             }
             MetricResult metric = dimension.metrics().stream().filter(m -> m.key().equals(entry.metric())).findFirst()
                     .orElse(null);
-            if (metric == null) {
-                continue; // nobody answered the question behind its evidence
+            if (metric == null || !metric.published()) {
+                continue; // its evidence would cite a figure too few answered: never shown, so never cited
             }
             double priority = (100 - dimension.score()) / 100 * entry.weight();
             String evidence = entry.evidence().replace("{team}", round(metric.value()))

@@ -9,9 +9,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import app.asynchealth.recommendation.RecommendationCatalog.Recommendation;
 import app.asynchealth.scoring.core.TeamProfile;
+import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 
 public final class ProfileRepresentations {
 
@@ -51,35 +53,69 @@ public final class ProfileRepresentations {
         }
     }
 
+    /**
+     * Whether one figure of a profile (a dimension score, a question, a metric) is shown: available, or suppressed because
+     * fewer than the anonymity threshold answered the questions it uses; a suppressed figure shows its count only.
+     */
+    @Schema(name = "FigureStatus", description = "available: shown; suppressed: fewer answers than the anonymity threshold, only the count is shown")
+    public enum FigureStatus {
+        @JsonProperty("available")
+        AVAILABLE,
+        @JsonProperty("suppressed")
+        SUPPRESSED;
+
+        public static FigureStatus of(boolean published) {
+            return published ? AVAILABLE : SUPPRESSED;
+        }
+    }
+
     @Schema(name = "ProfileComparison", description = "The report segment the figures were chosen for")
     public record Comparison(String companySize, String workingStyle, String note) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "DimensionProfile")
-    public record DimensionView(String key, Double score, Integer level, String levelName,
-            @Schema(description = "What the next level looks like") String nextLevel, List<MetricView> metrics) {
+    @Schema(name = "DimensionProfile", description = "A dimension's score and level, from its available questions only; suppressed (no score, level or next level) when none of its questions was answered by at least the anonymity threshold")
+    public record DimensionView(String key, FigureStatus status, Double score, Integer level, String levelName,
+            @Schema(description = "What the next level looks like") String nextLevel,
+            @Schema(description = "The dimension's scored questions: how many answered each, and whether it enters the score") List<QuestionView> questions,
+            List<MetricView> metrics) {
+
+        public boolean published() {
+            return status != FigureStatus.SUPPRESSED && score != null;
+        }
     }
 
-    @Schema(name = "Metric", description = "A team value beside the report's figure, with the 95% interval of the team value")
-    public record MetricView(String key, String label, String kind, double value, Double lower, Double upper,
-            int answered, String benchmarkKey, double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
-            String benchmarkQuote, double difference,
-            @Schema(description = "The figure lies inside the team's interval: the difference may be chance") boolean withinInterval,
+    @Schema(name = "ProfileQuestion", description = "A scored question of a dimension: it enters the dimension score only when available (answered by at least the anonymity threshold)")
+    public record QuestionView(String key, FigureStatus status,
+            @Schema(description = "Respondents who answered it") long answered) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Metric", description = "A team value beside the report's figure, with the 95% interval of the team value. Suppressed when fewer than the anonymity threshold answered its question: then it has its count and the report's figure, and no value, interval, difference or comparison.")
+    public record MetricView(String key, String label, String kind, FigureStatus status, Double value, Double lower,
+            Double upper, @Schema(description = "Respondents who answered its question") int answered,
+            String benchmarkKey, double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
+            String benchmarkQuote, Double difference,
+            @Schema(description = "The figure lies inside the team's interval: the difference may be chance") Boolean withinInterval,
             @Schema(description = "higher or lower: which way is healthier") String healthier) {
+
+        public boolean published() {
+            return status != FigureStatus.SUPPRESSED && value != null;
+        }
     }
 
     @Schema(name = "TrendPoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrendPoint(UUID assessmentId, String title, int round, Instant closedAt, ProfileStatus status,
             long respondents, int anonymityThreshold, Double score, Integer level,
-            @Schema(description = "Score change since the previous available round") Double change,
+            @Schema(description = "Score change since the previous available round: only when both rounds' overall scores rest on the same questions") Double change,
             List<TrendDimension> dimensions) {
     }
 
-    @Schema(name = "TrendDimension")
+    @Schema(name = "TrendDimension", description = "A dimension in one round; suppressed (no score) when the round's dimension score is")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TrendDimension(String key, Double score, Integer level, Double change) {
+    public record TrendDimension(String key, FigureStatus status, Double score, Integer level,
+            @Schema(description = "Score change since the previous available round: only when both rounds' scores are available and rest on the same questions") Double change) {
     }
 
     @Schema(name = "Trend")
@@ -87,12 +123,18 @@ public final class ProfileRepresentations {
     }
 
     static List<DimensionView> dimensions(TeamProfile profile) {
-        return profile.dimensions().stream().map(d -> new DimensionView(d.key(), round(d.score()), d.level(),
-                d.levelName(), d.nextLevel(), d.metrics().stream().map(m -> new MetricView(m.key(), m.label(), m.kind(),
-                        round(m.value()), round(m.lower()), round(m.upper()), m.answered(), m.benchmark().key(),
-                        m.benchmark().value(), m.benchmark().unit(), m.benchmark().population(), m.benchmark().quote(),
-                        round(m.difference()), m.withinInterval(), m.healthier())).toList()))
+        return profile.dimensions().stream().map(d -> new DimensionView(d.key(), FigureStatus.of(d.published()),
+                round(d.score()), d.level(), d.levelName(), d.nextLevel(), d.questions().stream()
+                        .map(q -> new QuestionView(q.key(), FigureStatus.of(q.published()), q.answered())).toList(),
+                d.metrics().stream().map(ProfileRepresentations::metric).toList()))
                 .toList();
+    }
+
+    private static MetricView metric(MetricResult m) {
+        return new MetricView(m.key(), m.label(), m.kind(), FigureStatus.of(m.published()), round(m.value()),
+                round(m.lower()), round(m.upper()), m.answered(), m.benchmark().key(), m.benchmark().value(),
+                m.benchmark().unit(), m.benchmark().population(), m.benchmark().quote(), round(m.difference()),
+                m.withinInterval(), m.healthier());
     }
 
     static Double round(Double value) {

@@ -24,8 +24,11 @@ import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
 import app.asynchealth.recommendation.RecommendationCatalog;
 import app.asynchealth.scoring.ProfileRepresentations.Comparison;
+import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
+import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
 import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
 import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
@@ -149,7 +152,7 @@ public class ProfileService {
                 Aggregates aggregated = each.get(assessment.id);
                 profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
                         ? suppressed(assessment, aggregated.respondents(), comparison)
-                        : computed(assessment, model, tenant, comparison, aggregated.respondents(), aggregated));
+                        : computed(assessment, model, tenant, comparison, aggregated.respondents(), aggregated, null));
             }
         });
         return profiles;
@@ -192,7 +195,8 @@ public class ProfileService {
                     snapshot.takenAt);
         }
         Instant takenAt = clock.instant();
-        ProfileView profile = computed(assessment, tenant, comparison, respondents);
+        ProfileView profile = computed(assessment, tenant, comparison, respondents,
+                snapshot == null ? null : snapshot.takenAt);
         if (snapshot == null) {
             snapshot = new ProfileSnapshot();
             snapshot.assessmentId = assessment.id;
@@ -216,20 +220,30 @@ public class ProfileService {
         if (respondents < assessment.anonymityThreshold) {
             return suppressed(assessment, respondents, comparison);
         }
-        return computed(assessment, tenant, comparison, respondents);
+        return computed(assessment, tenant, comparison, respondents, snapshot == null ? null : snapshot.takenAt);
     }
 
-    private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents) {
+    /**
+     * @param lastSnapshot when the profile renews a live snapshot, when that was taken: each question then also needs
+     *        the threshold of answers submitted since, so that no two profiles differ by fewer answers to a question
+     */
+    private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents,
+            Instant lastSnapshot) {
         ScoringModel model = model(assessment);
         return computed(assessment, model, tenant, comparison, respondents,
-                aggregates.of(List.of(assessment.id), model));
+                aggregates.of(List.of(assessment.id), model),
+                lastSnapshot == null ? null : aggregates.answeredSince(assessment.id, lastSnapshot));
     }
 
-    /** Aggregated by the database: no answer row is loaded. */
+    /** Aggregated by the database: no answer row is loaded. The threshold is applied figure by figure. */
     private ProfileView computed(Assessment assessment, ScoringModel model, Tenant tenant, Comparison comparison,
-            long respondents, Aggregates aggregated) {
-        TeamProfile profile = new ProfileCalculator(model, benchmarks::benchmark).compute(aggregated, segments(tenant));
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, null, respondents,
+            long respondents, Aggregates aggregated, Map<String, Long> newAnswers) {
+        TeamProfile profile = new ProfileCalculator(model, benchmarks::benchmark).compute(aggregated, segments(tenant),
+                assessment.anonymityThreshold, newAnswers);
+        String reason = profile.score() != null ? null
+                : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
+                        + ") of answers.";
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, reason, respondents,
                 assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
                 profile.levelName(), ProfileRepresentations.dimensions(profile),
                 recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
@@ -262,16 +276,25 @@ public class ProfileService {
                 continue;
             }
             List<TrendDimension> dimensions = new ArrayList<>();
-            for (ProfileRepresentations.DimensionView dimension : profile.dimensions()) {
-                Double before = previous == null ? null : previous.dimensions().stream()
-                        .filter(d -> d.key().equals(dimension.key())).findFirst()
-                        .map(ProfileRepresentations.DimensionView::score).orElse(null);
-                dimensions.add(new TrendDimension(dimension.key(), dimension.score(), dimension.level(),
-                        difference(dimension.score(), before)));
+            for (DimensionView dimension : profile.dimensions()) {
+                if (!dimension.published()) {
+                    dimensions.add(new TrendDimension(dimension.key(), FigureStatus.SUPPRESSED, null, null, null));
+                    continue;
+                }
+                DimensionView before = previous == null ? null : previous.dimensions().stream()
+                        .filter(d -> d.key().equals(dimension.key())).findFirst().orElse(null);
+                // A change only between two published scores of the same questions: a question that entered one round
+                // and not the other would make the change a mix of both.
+                boolean comparable = before != null && before.published()
+                        && includedQuestions(before).equals(includedQuestions(dimension));
+                dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
+                        dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
             }
+            // The overall change likewise: only when both overall scores rest on the same questions.
+            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
             rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
                     ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
-                    profile.level(), difference(profile.score(), previous == null ? null : previous.score()), dimensions));
+                    profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
             previous = profile;
         }
         return new TrendView(teamId, rounds);
@@ -319,6 +342,20 @@ public class ProfileService {
         String note = "Figures describe all respondents unless a metric names another population; the report has "
                 + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
         return new Comparison(size, style, note);
+    }
+
+    /** The questions each published dimension score of a profile was computed from, by dimension. */
+    private static Map<String, List<String>> includedQuestions(ProfileView profile) {
+        Map<String, List<String>> included = new HashMap<>();
+        profile.dimensions().stream().filter(DimensionView::published)
+                .forEach(dimension -> included.put(dimension.key(), includedQuestions(dimension)));
+        return included;
+    }
+
+    /** The questions a dimension score was computed from (none listed in profiles stored before they were). */
+    private static List<String> includedQuestions(DimensionView dimension) {
+        return dimension.questions() == null ? List.of() : dimension.questions().stream()
+                .filter(question -> question.status() == FigureStatus.AVAILABLE).map(QuestionView::key).toList();
     }
 
     private static Double difference(Double now, Double before) {

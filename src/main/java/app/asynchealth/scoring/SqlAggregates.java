@@ -1,6 +1,7 @@
 package app.asynchealth.scoring;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -129,6 +130,23 @@ public class SqlAggregates {
                     categorical.getOrDefault(assessment, new TreeMap<>()), numbers.getOrDefault(assessment, new TreeMap<>())));
         }
         return each;
+    }
+
+    /**
+     * Per question, its answers in the assessment's responses submitted after {@code since}: what a renewed live
+     * snapshot adds to each question (see {@link app.asynchealth.scoring.core.ProfileCalculator}).
+     */
+    public Map<String, Long> answeredSince(UUID assessmentId, Instant since) {
+        Map<String, Long> answered = new HashMap<>();
+        for (Object[] row : rows(entityManager.createNativeQuery("""
+                SELECT a.question_key, count(*) FILTER (WHERE a.number_value IS NOT NULL OR a.choice_value IS NOT NULL)
+                FROM answer a
+                JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id AND r.status = 'SUBMITTED'
+                WHERE a.assessment_id = ?1 AND r.submitted_at > ?2
+                GROUP BY 1""").setParameter(1, assessmentId).setParameter(2, since).getResultList())) {
+            answered.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return answered;
     }
 
     @SuppressWarnings("unchecked")

@@ -37,10 +37,10 @@ class ScoresExportTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> COLUMNS = List.of("assessmentId", "teamId", "round", "closedAt", "dimension", "status",
-            "respondents", "anonymityThreshold", "score", "level", "levelName", "metric", "value", "benchmarkKey",
-            "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
-    static final List<String> VALUES = List.of("score", "level", "levelName", "metric", "value", "benchmarkKey",
-            "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
+            "respondents", "anonymityThreshold", "score", "level", "levelName", "metric", "metricStatus", "answered",
+            "value", "benchmarkKey", "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
+    static final List<String> VALUES = List.of("score", "level", "levelName", "metric", "metricStatus", "answered",
+            "value", "benchmarkKey", "benchmarkValue", "benchmarkUnit", "benchmarkPopulation");
 
     @Inject
     @CacheName("closed-profiles")

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,20 @@ class OpenApiContractTest {
                 .withFailMessage("The service serves an API that differs from openapi.yaml. If the change is intended, "
                         + "run ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true and commit openapi.yaml.")
                 .isEqualTo(published);
+        // Every reference resolves to a schema of the document.
+        List<String> refs = new ArrayList<>();
+        collectRefs(actual, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> {
+            assertThat(ref).startsWith("#/components/schemas/");
+            assertThat(actual.path("components").path("schemas").has(ref.substring("#/components/schemas/".length())))
+                    .as(ref).isTrue();
+        });
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.has("$ref")) {
+            refs.add(node.get("$ref").asText());
+        }
+        node.forEach(child -> collectRefs(child, refs));
     }
 }

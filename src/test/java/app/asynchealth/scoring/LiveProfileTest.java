@@ -43,6 +43,15 @@ class LiveProfileTest {
                 .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
     }
 
+    private void answer(int member, String afterHoursReason) {
+        String body = ProfileResourceTest.answers(10, "often");
+        if (afterHoursReason != null) {
+            body = body.replace("\"schedule-control\": 3", "\"schedule-control\": 3, \"after-hours-reason\": \"" + afterHoursReason + "\"");
+        }
+        Api.as(Tokens.as(tenant, "m" + member, Roles.MEMBER)).body(body)
+                .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
+    }
+
     private ValidatableResponse profile() {
         return Api.as(admin).get("/api/v1/assessments/{id}/profile", assessment).then().statusCode(200);
     }
@@ -84,5 +93,31 @@ class LiveProfileTest {
         // The trend shows the same final profile: nothing there tells the eleventh response apart either.
         Api.as(admin).get("/api/v1/teams/{id}/trend", team).then().statusCode(200)
                 .body("rounds[0].respondents", equalTo(10)).body("rounds[0].score", equalTo(score));
+    }
+
+    @Test
+    void aRenewedSnapshotShowsAQuestionOnlyWithTheThresholdOfNewAnswersToIt() {
+        Api.as(admin).body(Map.of("liveProfiles", true)).patch("/api/v1/tenants/{id}", tenant).then().statusCode(200);
+        for (int i = 0; i < 5; i++) {
+            answer(i, "personal-choice");
+        }
+        String pressured = "dimensions.find { it.key == 'after-hours' }.metrics.find { it.key == 'after-hours-pressured' }";
+        profile().body("status", equalTo("live")).body(pressured + ".value", equalTo(0.0f))
+                .body(pressured + ".answered", equalTo(5));
+        // Five more respondents, one of whom gives a reason: six answers in all, but the change since the first
+        // snapshot (0 of 5, then 1 of 6) would be that one person's answer. So the share has its count only.
+        answer(5, "feel-pressured");
+        for (int i = 6; i < 10; i++) {
+            answer(i, null);
+        }
+        profile().body("status", equalTo("live")).body("respondents", equalTo(10))
+                .body(pressured + ".status", equalTo("suppressed")).body(pressured + ".answered", equalTo(6))
+                .body(pressured, not(hasKey("value")))
+                .body("dimensions.find { it.key == 'after-hours' }.questions.find { it.key == 'after-hours-reason' }.status",
+                        equalTo("suppressed"))
+                // The questions everyone answered have five new answers each: still shown.
+                .body("dimensions.find { it.key == 'after-hours' }.status", equalTo("available"))
+                .body("dimensions.find { it.key == 'after-hours' }.metrics.find { it.key == 'respond-after-hours' }.answered",
+                        equalTo(10));
     }
 }

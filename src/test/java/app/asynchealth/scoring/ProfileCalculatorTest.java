@@ -14,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.benchmark.BenchmarkDataset;
+import app.asynchealth.recommendation.RecommendationCatalog;
+import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Answer;
 import app.asynchealth.scoring.core.ProfileCalculator;
 import app.asynchealth.scoring.core.ScoringModel;
@@ -45,7 +47,7 @@ class ProfileCalculatorTest {
                 "comm-effectiveness", Answer.of(3), "focus-hours", Answer.of(10));
         var second = Map.of("comm-guide-documented", Answer.of("no"), "comm-norms-clear", Answer.of(1),
                 "comm-effectiveness", Answer.of(5), "focus-hours", Answer.of(2));
-        TeamProfile profile = calculator.compute(List.of(first, second), Set.of());
+        TeamProfile profile = calculator.compute(List.of(first, second), Set.of(), 2);
 
         // Guide (100 + 0) / 2 = 50, clarity (100 + 0) / 2 = 50, effectiveness (50 + 100) / 2 = 75: (50 + 50 + 75) / 3.
         DimensionResult guidelines = dimension(profile, "communication-guidelines");
@@ -89,7 +91,7 @@ class ProfileCalculatorTest {
             team.add(Map.of("comm-guide-documented", Answer.of(guide[i]), "comm-norms-clear", Answer.of(clear[i]),
                     "comm-effectiveness", Answer.of(effective[i]), "focus-hours", Answer.of(focus[i])));
         }
-        TeamProfile profile = calculator.compute(team, Set.of());
+        TeamProfile profile = calculator.compute(team, Set.of(), 5);
         assertThat(dimension(profile, "deep-focus").score()).isCloseTo(40, within(1e-9));
         assertThat(dimension(profile, "deep-focus").nextLevel()).isEqualTo("Focus blocks are protected and respected most weeks.");
         assertThat(dimension(profile, "communication-guidelines").score()).isCloseTo(50, within(1e-9));
@@ -102,7 +104,7 @@ class ProfileCalculatorTest {
         assertThat(metric(profile, "under-five-focus-hours").lower()).isCloseTo(3.62, within(0.01));
         assertThat(metric(profile, "without-documented-guide").value()).isEqualTo(60);
         assertThat(metric(profile, "without-documented-guide").upper()).isCloseTo(88.24, within(0.01));
-        var recommendations = app.asynchealth.recommendation.RecommendationCatalog.load().top(profile, MODEL::levelName, 5);
+        var recommendations = RecommendationCatalog.load().top(profile, MODEL::levelName, 5);
         assertThat(recommendations).extracting(r -> r.key()).startsWith("protect-focus-blocks", "write-communication-guide");
         assertThat(recommendations.get(0).evidence()).isEqualTo(
                 "Your team averages 8 h of deep focus a week; the report's average is 11.7 h, and 26% get under 5 h.");
@@ -111,16 +113,16 @@ class ProfileCalculatorTest {
     @Test
     void theSegmentPicksTheBenchmark() {
         var answers = List.of(Map.of("realtime-share", Answer.of(30)), Map.of("realtime-share", Answer.of(40)));
-        assertThat(metric(calculator.compute(answers, Set.of()), "mean-realtime-share").benchmark().key())
+        assertThat(metric(calculator.compute(answers, Set.of(), 2), "mean-realtime-share").benchmark().key())
                 .isEqualTo("realtime-share-in-office");
-        assertThat(metric(calculator.compute(answers, Set.of("companySize:LARGE")), "mean-realtime-share").benchmark().key())
+        assertThat(metric(calculator.compute(answers, Set.of("companySize:LARGE"), 2), "mean-realtime-share").benchmark().key())
                 .isEqualTo("realtime-share-large-companies");
     }
 
     @Test
     void identicalAnswersEverywhere() {
         Map<String, Answer> best = bestAnswers();
-        TeamProfile profile = calculator.compute(Collections.nCopies(5, best), Set.of());
+        TeamProfile profile = calculator.compute(Collections.nCopies(5, best), Set.of(), 5);
         assertThat(profile.score()).isEqualTo(100);
         assertThat(profile.level()).isEqualTo(5);
         assertThat(profile.dimensions()).allSatisfy(d -> {
@@ -137,10 +139,11 @@ class ProfileCalculatorTest {
     void aQuestionSkippedByEveryoneIsLeftOutNotCountedAsZero() {
         Map<String, Answer> withoutReason = new HashMap<>(bestAnswers());
         withoutReason.remove("after-hours-reason");
-        TeamProfile profile = calculator.compute(List.of(withoutReason, withoutReason), Set.of());
+        TeamProfile profile = calculator.compute(List.of(withoutReason, withoutReason), Set.of(), 2);
         assertThat(dimension(profile, "after-hours").score()).isEqualTo(100);
-        assertThat(dimension(profile, "after-hours").metrics()).extracting(MetricResult::key)
-                .doesNotContain("after-hours-pressured");
+        MetricResult pressured = metric(profile, "after-hours-pressured");
+        assertThat(pressured.published()).isFalse();
+        assertThat(pressured.answered()).isZero();
     }
 
     @Test
@@ -148,11 +151,11 @@ class ProfileCalculatorTest {
         Random random = new Random(7);
         for (int run = 0; run < 200; run++) {
             List<Map<String, Answer>> respondents = randomRespondents(random, 3 + random.nextInt(20));
-            TeamProfile profile = calculator.compute(respondents, Set.of());
+            TeamProfile profile = calculator.compute(respondents, Set.of(), 3);
             List<Map<String, Answer>> shuffled = new ArrayList<>(respondents);
             Collections.shuffle(shuffled, random);
-            assertThat(calculator.compute(shuffled, Set.of())).isEqualTo(profile);
-            assertThat(calculator.compute(copy(respondents), Set.of())).isEqualTo(profile);
+            assertThat(calculator.compute(shuffled, Set.of(), 3)).isEqualTo(profile);
+            assertThat(calculator.compute(copy(respondents), Set.of(), 3)).isEqualTo(profile);
         }
     }
 
@@ -161,7 +164,7 @@ class ProfileCalculatorTest {
         Random random = new Random(11);
         for (int run = 0; run < 500; run++) {
             List<Map<String, Answer>> respondents = randomRespondents(random, 3 + random.nextInt(12));
-            TeamProfile before = calculator.compute(respondents, Set.of());
+            TeamProfile before = calculator.compute(respondents, Set.of(), 3);
             int who = random.nextInt(respondents.size());
             List<String> questions = new ArrayList<>(respondents.get(who).keySet());
             String question = questions.get(random.nextInt(questions.size()));
@@ -169,8 +172,10 @@ class ProfileCalculatorTest {
             improved.put(question, healthier(MODEL.questions().get(question), improved.get(question), random));
             List<Map<String, Answer>> after = new ArrayList<>(respondents);
             after.set(who, improved);
-            TeamProfile profile = calculator.compute(after, Set.of());
-            assertThat(profile.score()).isGreaterThanOrEqualTo(before.score());
+            TeamProfile profile = calculator.compute(after, Set.of(), 3);
+            if (before.score() != null) { // the same counts: an improvement publishes and suppresses the same figures
+                assertThat(profile.score()).isGreaterThanOrEqualTo(before.score());
+            }
             for (DimensionResult dimension : profile.dimensions()) {
                 Double old = dimension(before, dimension.key()).score();
                 if (old == null) {
@@ -180,6 +185,138 @@ class ProfileCalculatorTest {
                 assertThat(dimension.level()).isGreaterThanOrEqualTo(dimension(before, dimension.key()).level());
             }
         }
+    }
+
+    /** Six respondents, threshold 5: some questions answered by only 2, 3 or 4 of them. */
+    static List<Map<String, Answer>> unevenlyAnswered(int guideAnswers) {
+        List<Map<String, Answer>> team = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Answer> answers = new HashMap<>(Map.of("comm-norms-clear", Answer.of(2),
+                    "comm-effectiveness", Answer.of(3), "meetings-could-be-async", Answer.of("often"),
+                    "after-hours-frequency", Answer.of("rarely"), "schedule-control", Answer.of(4)));
+            if (i < guideAnswers) {
+                answers.put("comm-guide-documented", Answer.of("yes"));
+            }
+            if (i < 4) {
+                answers.put("focus-hours", Answer.of(17.3));
+            }
+            if (i < 3) {
+                answers.put("after-hours-reason", Answer.of("feel-pressured"));
+            }
+            team.add(answers);
+        }
+        return team;
+    }
+
+    @Test
+    void aQuestionFewerThanTheThresholdAnsweredIsInNoScoreAndItsMetricShowsItsCountOnly() {
+        TeamProfile profile = calculator.compute(unevenlyAnswered(2), Set.of(), 5);
+
+        // Clarity 25 and effectiveness 50 only; with the two "yes" (100) to the guide it would be 58.3.
+        DimensionResult guidelines = dimension(profile, "communication-guidelines");
+        assertThat(guidelines.score()).isEqualTo(37.5);
+        assertThat(guidelines.level()).isEqualTo(2);
+        assertThat(guidelines.questions()).filteredOn(q -> q.key().equals("comm-guide-documented")).singleElement()
+                .satisfies(q -> {
+                    assertThat(q.answered()).isEqualTo(2);
+                    assertThat(q.published()).isFalse();
+                    assertThat(q.score()).isNull();
+                });
+        MetricResult guide = metric(profile, "without-documented-guide");
+        assertThat(guide.answered()).isEqualTo(2);
+        assertThat(guide.published()).isFalse();
+        assertThat(guide.value()).isNull();
+        assertThat(guide.lower()).isNull();
+        assertThat(guide.upper()).isNull();
+        assertThat(guide.difference()).isNull();
+        assertThat(guide.withinInterval()).isNull();
+        assertThat(guide.benchmark().value()).isEqualTo(57.9); // the report's figure is no team data
+        assertThat(metric(profile, "clear-guidelines").value()).isEqualTo(0);
+        assertThat(metric(profile, "clear-guidelines").answered()).isEqualTo(6);
+
+        // After hours: frequency 75 and control 75; the three "feel-pressured" (0) would make it 50.
+        assertThat(dimension(profile, "after-hours").score()).isEqualTo(75);
+        assertThat(metric(profile, "after-hours-pressured").answered()).isEqualTo(3);
+        assertThat(metric(profile, "after-hours-pressured").value()).isNull();
+        assertThat(metric(profile, "respond-after-hours").published()).isTrue();
+
+        // Deep focus: its only question has four answers, so no score, level or next level, and no metric value.
+        DimensionResult focus = dimension(profile, "deep-focus");
+        assertThat(focus.score()).isNull();
+        assertThat(focus.level()).isNull();
+        assertThat(focus.levelName()).isNull();
+        assertThat(focus.nextLevel()).isNull();
+        assertThat(focus.questions()).singleElement().satisfies(q -> assertThat(q.answered()).isEqualTo(4));
+        assertThat(focus.metrics()).hasSize(2).allSatisfy(m -> {
+            assertThat(m.answered()).isEqualTo(4);
+            assertThat(m.value()).isNull();
+        });
+
+        // Overall: the published dimensions only (37.5, 25 for meetings, 75 for after hours).
+        assertThat(profile.score()).isCloseTo((37.5 + 25 + 75) / 3, within(1e-9));
+        assertThat(profile.threshold()).isEqualTo(5);
+
+        // The same scores as if the under-answered questions had not been asked at all.
+        List<Map<String, Answer>> withoutThem = unevenlyAnswered(0).stream().map(answers -> {
+            Map<String, Answer> kept = new HashMap<>(answers);
+            kept.keySet().removeAll(Set.of("focus-hours", "after-hours-reason"));
+            return (Map<String, Answer>) kept;
+        }).toList();
+        TeamProfile reference = calculator.compute(withoutThem, Set.of(), 5);
+        assertThat(profile.score()).isEqualTo(reference.score());
+        for (DimensionResult dimension : profile.dimensions()) {
+            assertThat(dimension.score()).as(dimension.key()).isEqualTo(dimension(reference, dimension.key()).score());
+        }
+
+        // Recommendations cite only published figures: none on deep focus, none citing the guide share.
+        var recommendations = RecommendationCatalog.load().top(profile, MODEL::levelName, 20);
+        assertThat(recommendations).extracting(r -> r.key())
+                .doesNotContain("protect-focus-blocks", "write-communication-guide")
+                .contains("make-norms-explicit", "run-meeting-audit");
+        assertThat(recommendations).extracting(r -> r.evidence()).noneMatch(evidence -> evidence.contains("17.3"));
+    }
+
+    @Test
+    void exactlyTheThresholdOfAnswersPublishesAQuestion() {
+        TeamProfile profile = calculator.compute(unevenlyAnswered(5), Set.of(), 5);
+        assertThat(metric(profile, "without-documented-guide").value()).isEqualTo(0); // five "yes"
+        assertThat(metric(profile, "without-documented-guide").answered()).isEqualTo(5);
+        assertThat(dimension(profile, "communication-guidelines").score()).isCloseTo((100 + 25 + 50) / 3.0, within(1e-9));
+        // The same answers under a higher threshold: suppressed again.
+        assertThat(metric(calculator.compute(unevenlyAnswered(5), Set.of(), 6), "without-documented-guide").published())
+                .isFalse();
+    }
+
+    @Test
+    void aDimensionNobodyReachesTheThresholdInHasNoScoreAndTheOverallIgnoresIt() {
+        List<Map<String, Answer>> team = List.of(Map.of("focus-hours", Answer.of(4)), Map.of("focus-hours", Answer.of(6)),
+                Map.of("meetings-could-be-async", Answer.of("never")), Map.of("meetings-could-be-async", Answer.of("never")),
+                Map.of("meetings-could-be-async", Answer.of("never")));
+        TeamProfile profile = calculator.compute(team, Set.of(), 3);
+        assertThat(dimension(profile, "deep-focus").published()).isFalse();
+        assertThat(dimension(profile, "meeting-load").score()).isEqualTo(100);
+        assertThat(profile.score()).isEqualTo(100);
+        assertThat(profile.level()).isEqualTo(5);
+        // Nothing reaches the threshold at all: no overall score either.
+        TeamProfile none = calculator.compute(team, Set.of(), 4);
+        assertThat(none.score()).isNull();
+        assertThat(none.level()).isNull();
+        assertThat(none.dimensions()).noneMatch(DimensionResult::published);
+    }
+
+    @Test
+    void aRenewedSnapshotPublishesOnlyQuestionsWithTheThresholdOfNewAnswers() {
+        var aggregates = Aggregates.of(unevenlyAnswered(6), MODEL);
+        TeamProfile renewed = calculator.compute(aggregates, Set.of(), 5,
+                Map.of("comm-guide-documented", 5L, "comm-norms-clear", 4L, "comm-effectiveness", 6L));
+        DimensionResult guidelines = dimension(renewed, "communication-guidelines");
+        // Clarity has six answers but only four new ones: the difference to the last snapshot would rest on four.
+        assertThat(guidelines.questions()).filteredOn(q -> !q.published()).extracting(q -> q.key())
+                .containsExactly("comm-norms-clear");
+        assertThat(guidelines.score()).isCloseTo((100 + 50) / 2.0, within(1e-9));
+        assertThat(metric(renewed, "clear-guidelines").published()).isFalse();
+        assertThat(metric(renewed, "clear-guidelines").answered()).isEqualTo(6);
+        assertThat(dimension(renewed, "meeting-load").published()).isFalse(); // no new answers at all
     }
 
     static Map<String, Answer> bestAnswers() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.assessment.template.BuiltInTemplates;
+import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Answer;
+import app.asynchealth.scoring.core.ProfileCalculator;
 import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.TeamProfile;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.Tokens;
@@ -52,6 +56,9 @@ class SqlAggregatesTest {
             model.questions().forEach((key, scoring) -> answers.put(key, ProfileCalculatorTest.randomAnswer(scoring, random)));
             answers.put("focus-hours", Answer.of(Math.round(random.nextDouble() * 400) / 10.0));
             answers.put("realtime-share", Answer.of(random.nextInt(101)));
+            if (i >= 3) {
+                answers.remove("after-hours-reason"); // optional: answered by three, under the threshold
+            }
             Map<String, Object> body = new HashMap<>(Map.of("role", "ic", "working-style", "hybrid",
                     "team-async-style", "mostly-async", "hours-worked", 40));
             answers.forEach((key, answer) -> body.put(key, answer.choice() != null ? answer.choice()
@@ -79,6 +86,16 @@ class SqlAggregatesTest {
             assertThat(a.sumOfSquares()).isEqualByComparingTo(e.sumOfSquares());
             assertThat(a.scoreSum()).isEqualByComparingTo(e.scoreSum());
         }
+        // And so the same profile, figure by figure: the optional question is suppressed on both paths.
+        ProfileCalculator calculator = new ProfileCalculator(model, BenchmarkDataset.load()::benchmark);
+        TeamProfile fromSql = calculator.compute(actual, Set.of(), 5);
+        assertThat(fromSql).isEqualTo(calculator.compute(expected, Set.of(), 5));
+        assertThat(fromSql.dimensions()).flatExtracting(TeamProfile.DimensionResult::questions)
+                .filteredOn(question -> question.key().equals("after-hours-reason"))
+                .singleElement().satisfies(question -> {
+                    assertThat(question.answered()).isEqualTo(3);
+                    assertThat(question.published()).isFalse();
+                });
         // The batch form for exports: each assessment's aggregates exactly as of() gives them alone.
         UUID none = UUID.randomUUID();
         Map<UUID, Aggregates> each = asTenant.call(tenant, () -> sql.ofEach(List.of(UUID.fromString(assessment), none),

@@ -32,6 +32,14 @@ public class OpenApiContractFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(this::document));
+        // Every error points at the Problem schema; no operation names the class, so the scan leaves it out.
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        if (openAPI.getComponents().getSchemas() == null || !openAPI.getComponents().getSchemas().containsKey("Problem")) {
+            openAPI.getComponents().addSchema("Problem", problemSchema());
+            openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
+        }
         // A schema that is one of several JSON types is not also an object.
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().stream()
@@ -66,6 +74,31 @@ public class OpenApiContractFilter implements OASFilter {
         }
         operation.getResponses().addAPIResponse("default", OASFactory.createAPIResponse()
                 .description("An error, as an RFC 9457 problem detail").content(problem()));
+    }
+
+    /** {@link Problem} as a schema, property by property. */
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem detail")
+                .addProperty("type", string("Identifies the kind of problem").format("uri")
+                        .addExample("urn:async-health:problem:validation-failed"))
+                .addProperty("title", string("Short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .description("The HTTP status code"))
+                .addProperty("detail", string("What went wrong in this occurrence"))
+                .addProperty("instance", string("The request path").format("uri"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))
+                        .description("One entry per invalid field, for validation problems"));
+    }
+
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string("The field, as a dotted path into the request body or the name of a parameter"))
+                .addProperty("message", string("What is wrong with it"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
 
     private static Content problem() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
@@ -16,14 +17,20 @@ import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
 import app.asynchealth.scoring.core.ScoringModel.QuestionScoring;
 import app.asynchealth.scoring.core.TeamProfile.DimensionResult;
 import app.asynchealth.scoring.core.TeamProfile.MetricResult;
+import app.asynchealth.scoring.core.TeamProfile.QuestionResult;
 
 /**
  * Scores a set of submitted responses. Plain Java, no framework: aggregates in, profile out.
  *
  * <p>Each answer scores 0-100 by the model; a question's score is the mean over the respondents who answered it; a
- * dimension's score is the mean of its answered questions' scores; the overall score is the mean of the dimension
- * scores. Everything is computed from exact sums and counts ({@link Aggregates}), so the order of responses never
- * changes a result, and the database can aggregate large volumes with the same definitions.
+ * dimension's score is the mean of its published questions' scores; the overall score is the mean of the published
+ * dimension scores. Everything is computed from exact sums and counts ({@link Aggregates}), so the order of responses
+ * never changes a result, and the database can aggregate large volumes with the same definitions.
+ *
+ * <p>The per-figure threshold: questions are optional, so counting respondents is not enough. A question is published
+ * only when at least {@code threshold} respondents answered it, and only published questions enter a dimension score;
+ * a metric is published only when at least {@code threshold} answered its question. A suppressed figure keeps its
+ * count and nothing else, so no shown number rests on fewer answers than the threshold, not even inside a mean.
  */
 public final class ProfileCalculator {
 
@@ -40,63 +47,84 @@ public final class ProfileCalculator {
     /**
      * @param respondents each respondent's answers by question key
      * @param segments the tenant's segments, e.g. "companySize:LARGE", "workingStyle:IN_OFFICE"
+     * @param threshold the assessment's anonymity threshold: the fewest answers a figure may stand on
      */
-    public TeamProfile compute(List<Map<String, Answer>> respondents, Set<String> segments) {
-        return compute(Aggregates.of(respondents, model), segments);
+    public TeamProfile compute(List<Map<String, Answer>> respondents, Set<String> segments, int threshold) {
+        return compute(Aggregates.of(respondents, model), segments, threshold);
     }
 
-    public TeamProfile compute(Aggregates aggregates, Set<String> segments) {
+    public TeamProfile compute(Aggregates aggregates, Set<String> segments, int threshold) {
+        return compute(aggregates, segments, threshold, null);
+    }
+
+    /**
+     * A profile that renews an earlier one (a live snapshot): a question is published only if, besides the threshold
+     * of answers in all, at least the threshold of its answers are new since then, so that the difference between two
+     * published figures of a question never rests on fewer answers than the threshold.
+     *
+     * @param newAnswers per question, its answers in responses submitted since the earlier profile; null when there is
+     *        none
+     */
+    public TeamProfile compute(Aggregates aggregates, Set<String> segments, int threshold, Map<String, Long> newAnswers) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
+        }
+        Predicate<String> renewable = question -> newAnswers == null || newAnswers.getOrDefault(question, 0L) >= threshold;
         List<DimensionResult> dimensions = new ArrayList<>();
         List<Double> dimensionScores = new ArrayList<>();
         for (String dimension : model.dimensions().keySet()) {
+            List<QuestionResult> questions = new ArrayList<>();
             List<Double> questionScores = new ArrayList<>();
             model.questions().forEach((question, scoring) -> {
                 if (dimension.equals(scoring.dimension())) {
-                    Double score = questionScore(question, scoring, aggregates);
-                    if (score != null) {
-                        questionScores.add(score);
+                    QuestionResult result = question(question, scoring, aggregates, threshold, renewable);
+                    questions.add(result);
+                    if (result.published()) {
+                        questionScores.add(result.score());
                     }
                 }
             });
-            List<MetricResult> metrics = metrics(dimension, aggregates, segments);
+            List<MetricResult> metrics = metrics(dimension, aggregates, segments, threshold, renewable);
             if (questionScores.isEmpty()) {
-                dimensions.add(new DimensionResult(dimension, null, null, null, null, metrics));
+                dimensions.add(new DimensionResult(dimension, null, null, null, null, questions, metrics));
                 continue;
             }
             double score = mean(questionScores);
             dimensionScores.add(score);
             int level = model.levelFor(score).level();
             dimensions.add(new DimensionResult(dimension, score, level, model.levelName(level),
-                    model.nextLevel(dimension, level).orElse(null), metrics));
+                    model.nextLevel(dimension, level).orElse(null), questions, metrics));
         }
         if (dimensionScores.isEmpty()) {
-            return new TeamProfile(aggregates.respondents(), null, null, null, dimensions);
+            return new TeamProfile(aggregates.respondents(), threshold, null, null, null, dimensions);
         }
         double overall = mean(dimensionScores);
         int level = model.levelFor(overall).level();
-        return new TeamProfile(aggregates.respondents(), overall, level, model.levelName(level), dimensions);
+        return new TeamProfile(aggregates.respondents(), threshold, overall, level, model.levelName(level), dimensions);
     }
 
-    /** The mean answer score of a question, or null when nobody answered it. */
-    static Double questionScore(String question, QuestionScoring scoring, Aggregates aggregates) {
+    /** A question with its count; its score only when it is published. */
+    static QuestionResult question(String question, QuestionScoring scoring, Aggregates aggregates, int threshold,
+            Predicate<String> renewable) {
+        long answered;
+        BigDecimal sum;
         if (scoring.linear() != null) {
             NumericStats stats = aggregates.numeric().get(question);
-            return stats == null || stats.count() == 0 ? null : stats.scoreSum().doubleValue() / stats.count();
-        }
-        Map<String, Long> counts = aggregates.categorical().get(question);
-        if (counts == null) {
-            return null;
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        long n = 0;
-        for (Map.Entry<String, Long> count : counts.entrySet()) {
-            Double score = categoricalScore(scoring, count.getKey());
-            if (score != null) {
-                sum = sum.add(BigDecimal.valueOf(score).multiply(BigDecimal.valueOf(count.getValue())));
-                n += count.getValue();
+            answered = stats == null ? 0 : stats.count();
+            sum = stats == null ? BigDecimal.ZERO : stats.scoreSum();
+        } else {
+            answered = 0;
+            sum = BigDecimal.ZERO;
+            for (Map.Entry<String, Long> count : aggregates.categorical().getOrDefault(question, Map.of()).entrySet()) {
+                Double score = categoricalScore(scoring, count.getKey());
+                if (score != null) {
+                    sum = sum.add(BigDecimal.valueOf(score).multiply(BigDecimal.valueOf(count.getValue())));
+                    answered += count.getValue();
+                }
             }
         }
-        return n == 0 ? null : sum.doubleValue() / n;
+        boolean published = answered > 0 && answered >= threshold && renewable.test(question);
+        return new QuestionResult(question, answered, published ? sum.doubleValue() / answered : null);
     }
 
     private static Double categoricalScore(QuestionScoring scoring, String value) {
@@ -107,7 +135,8 @@ public final class ProfileCalculator {
         return (point - 1) * 25.0; // a 1-5 scale: 1 → 0, 5 → 100
     }
 
-    private List<MetricResult> metrics(String dimension, Aggregates aggregates, Set<String> segments) {
+    private List<MetricResult> metrics(String dimension, Aggregates aggregates, Set<String> segments, int threshold,
+            Predicate<String> renewable) {
         List<MetricResult> results = new ArrayList<>();
         for (MetricDefinition metric : model.metrics()) {
             if (!metric.dimension().equals(dimension)) {
@@ -120,9 +149,10 @@ public final class ProfileCalculator {
                 case "share" -> shareMetric(metric, aggregates.categorical().get(metric.question()), benchmark);
                 default -> throw new IllegalStateException("unknown metric kind " + metric.kind());
             };
-            if (result != null) {
-                results.add(result);
-            }
+            // Every metric is listed; one that too few answered keeps its count and the report's figure only.
+            boolean published = result.answered() > 0 && result.answered() >= threshold
+                    && renewable.test(metric.question());
+            results.add(published ? result : suppressed(metric, result.answered(), benchmark));
         }
         return results;
     }
@@ -140,7 +170,7 @@ public final class ProfileCalculator {
 
     private static MetricResult shareMetric(MetricDefinition metric, Map<String, Long> counts, Benchmark benchmark) {
         if (counts == null) {
-            return null;
+            return suppressed(metric, 0, benchmark);
         }
         long n = 0;
         long hits = 0;
@@ -150,11 +180,11 @@ public final class ProfileCalculator {
                     : metric.values().contains(count.getKey());
             hits += hit ? count.getValue() : 0;
         }
-        return n == 0 ? null : share(metric, (int) n, (int) hits, benchmark);
+        return n == 0 ? suppressed(metric, 0, benchmark) : share(metric, (int) n, (int) hits, benchmark);
     }
 
     private static MetricResult belowMetric(MetricDefinition metric, NumericStats stats, Benchmark benchmark) {
-        return stats == null || stats.count() == 0 ? null
+        return stats == null || stats.count() == 0 ? suppressed(metric, 0, benchmark)
                 : share(metric, (int) stats.count(), (int) stats.below(), benchmark);
     }
 
@@ -166,7 +196,7 @@ public final class ProfileCalculator {
 
     private static MetricResult meanMetric(MetricDefinition metric, NumericStats stats, Benchmark benchmark) {
         if (stats == null || stats.count() == 0) {
-            return null;
+            return suppressed(metric, 0, benchmark);
         }
         long n = stats.count();
         double mean = stats.sum().doubleValue() / n;
@@ -186,6 +216,11 @@ public final class ProfileCalculator {
         boolean within = lower != null && benchmark.value() >= lower && benchmark.value() <= upper;
         return new MetricResult(metric.key(), metric.label(), metric.kind(), value, lower, upper, n, benchmark,
                 value - benchmark.value(), within, metric.healthier());
+    }
+
+    private static MetricResult suppressed(MetricDefinition metric, int answered, Benchmark benchmark) {
+        return new MetricResult(metric.key(), metric.label(), metric.kind(), null, null, null, answered, benchmark, null,
+                null, metric.healthier());
     }
 
     private static double mean(List<Double> values) {
