@@ -2,6 +2,7 @@ package app.asynchealth.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,8 +10,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +27,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 import app.asynchealth.support.KeycloakServer;
 import app.asynchealth.support.PackagedService;
+import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -33,15 +38,17 @@ import io.restassured.specification.RequestSpecification;
  * (password grant, realm roles, {@code tenant} from a user attribute or else a single Keycloak organization) are
  * verified by quarkus-oidc against the realm's published keys, and decide what the caller may do.
  *
- * <p>A plain JUnit class run by failsafe after {@code package}: Keycloak and the service each run in a JVM of their own
- * (the realm is {@code src/test/resources/keycloak/async-health-realm.json}); the service uses the embedded PostgreSQL
- * in a temporary directory, which seeds the {@code demo} tenant and its team.
+ * <p>A plain JUnit class run by failsafe after {@code package}: Keycloak and the service each run in a JVM of their own.
+ * The realm is the operator's, {@code docker/keycloak/async-health-realm.json}, with the tests' people and
+ * organizations ({@code src/test/resources/keycloak/e2e-fixtures.json}) merged in; the service uses the embedded
+ * PostgreSQL in a temporary directory, which seeds the {@code demo} tenant and its team. The service starts first,
+ * while Keycloak is not there yet, as it may in any deployment.
  */
 class KeycloakEndToEndIT {
 
     static final String REALM = "async-health";
     static final String HR_CLIENT = "hr-system";
-    static final String HR_SECRET = "hr-system-e2e-secret";
+    static final String HR_SECRET = "hr-system-e2e-secret-" + UUID.randomUUID();
     static final String NO_AUDIENCE_CLIENT = "hr-system-no-audience";
     static final String NO_AUDIENCE_SECRET = "hr-system-no-audience-e2e-secret";
     static final String PEOPLE_CLIENT = "async-health-cli";
@@ -64,18 +71,50 @@ class KeycloakEndToEndIT {
         }
     };
 
+    /** The bound the service is given here for trusting a signing key the realm no longer publishes. */
+    static final Duration KEY_REFRESH = Duration.ofSeconds(6);
+    static final Duration KEY_CLEANUP = Duration.ofSeconds(2);
+
+    static boolean readyWithoutKeycloak;
+    static long acceptedAfterKeycloakMillis;
+
     @BeforeAll
-    static void startKeycloakAndService() {
+    static void startServiceThenKeycloak() {
+        int keycloakPort = PackagedService.freePort();
+        String realmUrl = "http://127.0.0.1:" + keycloakPort + "/realms/" + REALM;
         long start = System.nanoTime();
-        keycloak = KeycloakServer.start(REALM, "/keycloak/async-health-realm.json", Duration.ofMinutes(5));
-        keycloakStartMillis = (System.nanoTime() - start) / 1_000_000;
-        start = System.nanoTime();
         service = PackagedService.start("e2e-keycloak", Map.of(
                 "async-health.keycloak.enabled", "true",
-                "async-health.keycloak.url", keycloak.realmUrl()));
+                "async-health.keycloak.url", realmUrl,
+                "async-health.keycloak.key-refresh", KEY_REFRESH.toSeconds() + "S",
+                "async-health.keycloak.key-cleanup", KEY_CLEANUP.toSeconds() + "S"));
         serviceStartMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("E2E: Keycloak ready in %d ms, service ready in %d ms (logs: %s, %s)%n", keycloakStartMillis,
-                serviceStartMillis, keycloak.logFile(), service.logFile());
+        readyWithoutKeycloak = given().baseUri(service.baseUri().toString()).get("/q/health/ready").statusCode() == 200;
+
+        start = System.nanoTime();
+        keycloak = KeycloakServer.start(REALM, KeycloakServer.OPERATOR_REALM, "/keycloak/e2e-fixtures.json",
+                Map.of("ASYNC_HEALTH_HR_CLIENT_SECRET", HR_SECRET, "ASYNC_HEALTH_HR_TENANT", "demo"), keycloakPort,
+                Duration.ofMinutes(5));
+        keycloakStartMillis = (System.nanoTime() - start) / 1_000_000;
+        // From the moment Keycloak answers: how long until the service, started before it, accepts its tokens.
+        start = System.nanoTime();
+        String token = hrToken();
+        long deadline = start + Duration.ofSeconds(60).toNanos();
+        while (as(token).get("/api/v1/teams").statusCode() != 200 && System.nanoTime() < deadline) {
+            PackagedService.sleep(200);
+        }
+        acceptedAfterKeycloakMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("E2E: service ready in %d ms, Keycloak ready in %d ms, its tokens accepted %d ms after"
+                + " (logs: %s, %s)%n", serviceStartMillis, keycloakStartMillis, acceptedAfterKeycloakMillis,
+                keycloak.logFile(), service.logFile());
+    }
+
+    @Test
+    void theServiceStartedBeforeKeycloakIsReadyAndAcceptsKeycloakTokensWithinSeconds() {
+        assertThat(readyWithoutKeycloak).as("ready while Keycloak was not running").isTrue();
+        assertThat(acceptedAfterKeycloakMillis).as("ms from Keycloak ready to its first token accepted")
+                .isLessThan(15_000);
+        as(hrToken()).get("/api/v1/teams").then().statusCode(200);
     }
 
     @AfterAll
@@ -219,5 +258,95 @@ class KeycloakEndToEndIT {
         as(person("dana")).get("/api/v1/teams/{id}", globexTeam).then().statusCode(404);
         as(person("dana")).get("/api/v1/teams/{id}", demoTeam).then().statusCode(200)
                 .body("name", startsWith("Demo only"));
+    }
+
+    static String claim(String token, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonPath.from(payload).getString(name);
+    }
+
+    static String keyId(String token) {
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        return JsonPath.from(header).getString("kid");
+    }
+
+    @Test
+    void aLeadIsKnownByTheTokensSubNotByTheUsername() {
+        String dana = person("dana");
+        String lena = person("lena");
+        String sub = claim(lena, "sub");
+        assertThat(sub).isNotBlank().isNotEqualTo("lena");
+        assertThat(claim(lena, "preferred_username")).isEqualTo("lena");
+        String team = newTeam(dana, "Led by Lena " + UUID.randomUUID());
+        String member = as(dana).body(Map.of("externalId", "lena", "subject", "lena", "role", "lead"))
+                .post("/api/v1/teams/{team}/members", team).then().statusCode(201).extract().path("id");
+        // Linked by username, Lena is nobody on this team.
+        as(lena).body(Map.of("description", "Lena's")).patch("/api/v1/teams/{id}", team).then().statusCode(404);
+        as(dana).body(Map.of("subject", sub)).patch("/api/v1/teams/{team}/members/{id}", team, member).then()
+                .statusCode(200);
+        as(lena).body(Map.of("description", "Lena's")).patch("/api/v1/teams/{id}", team).then().statusCode(200);
+        as(lena).get("/api/v1/teams/{team}/members", team).then().statusCode(200);
+
+        Instant now = Instant.now();
+        String assessment = as(lena).body(Map.of("teamId", team, "title", "Lena's round",
+                "opensAt", now.plusSeconds(3600).toString(), "closesAt", now.plusSeconds(86400).toString()))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        as(lena).post("/api/v1/assessments/{id}/open", assessment).then().statusCode(200);
+        as(lena).body("{\"answers\": {\"focus-hours\": 5}}").put("/api/v1/assessments/{id}/response", assessment)
+                .then().statusCode(201);
+        as(lena).get("/api/v1/me/assessments").then().statusCode(200)
+                .body("items.find { it.id == '" + assessment + "' }.response", equalTo("draft"));
+        // Dana, who made the link, reads nothing of it.
+        as(dana).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(404);
+    }
+
+    @Test
+    void aTokenOfATenantTheServiceDoesNotKnowIsRefusedEverywhere() {
+        String ghost = person("ghost");
+        assertThat(claim(ghost, "tenant")).isEqualTo("no-such-tenant");
+        as(ghost).get("/api/v1/teams").then().statusCode(401).contentType("application/problem+json");
+        as(ghost).body(Map.of("name", "Haunted")).post("/api/v1/teams").then().statusCode(401);
+        as(ghost).get("/api/v1/scores").then().statusCode(401);
+        as(ghost).get("/api/v1/me/assessments").then().statusCode(401);
+        as(ghost).get("/api/v1/tenants/no-such-tenant").then().statusCode(401);
+    }
+
+    @Test
+    void aSigningKeyRemovedFromTheRealmStopsBeingAcceptedWithinTheRefreshBound() {
+        String before = hrToken();
+        as(before).get("/api/v1/teams").then().statusCode(200);
+        String oldKid = keyId(before);
+        String oldProvider = keycloak.admin().get("/keys").then().statusCode(200).extract()
+                .path("keys.find { it.kid == '" + oldKid + "' }.providerId");
+        String realmId = keycloak.admin().get("").then().statusCode(200).extract().path("id");
+
+        // An operator rotates: a new RS256 key of higher priority, then the old key's provider disabled.
+        keycloak.admin().body(Map.of("name", "rotated-" + UUID.randomUUID(), "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                "config", Map.of("priority", List.of("500"), "keySize", List.of("2048"), "active", List.of("true"),
+                        "enabled", List.of("true"), "algorithm", List.of("RS256"))))
+                .post("/components").then().statusCode(201);
+        String after = hrToken();
+        assertThat(keyId(after)).isNotEqualTo(oldKid);
+        as(after).get("/api/v1/teams").then().statusCode(200);
+        as(before).get("/api/v1/teams").then().statusCode(200); // both keys are published still
+
+        Map<String, Object> component = keycloak.admin().get("/components/{id}", oldProvider).then().statusCode(200)
+                .extract().as(new TypeRef<Map<String, Object>>() {
+                });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) component.get("config");
+        config.put("enabled", List.of("false"));
+        keycloak.admin().body(component).put("/components/{id}", oldProvider).then().statusCode(204);
+        long disabled = System.nanoTime();
+
+        Duration bound = KEY_REFRESH.plus(KEY_CLEANUP).plusSeconds(10);
+        await().atMost(bound).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(before).get("/api/v1/teams").statusCode() == 401);
+        System.out.printf("E2E: a disabled signing key was refused %d ms after it left the realm (bound %s)%n",
+                (System.nanoTime() - disabled) / 1_000_000, KEY_REFRESH.plus(KEY_CLEANUP));
+        as(before).get("/api/v1/teams").then().statusCode(401).contentType("application/problem+json");
+        as(after).get("/api/v1/teams").then().statusCode(200);
+        as(hrToken()).get("/api/v1/scores").then().statusCode(200);
     }
 }

@@ -11,18 +11,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * A real Keycloak server ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build into
- * {@code target/keycloak/keycloak-<version>}, see pom.xml) in dev mode on a free loopback port, with one realm imported
- * from a JSON file on the test classpath. Its H2 storage lives in the distribution's {@code data/} directory, which is
+ * {@code target/keycloak/keycloak-<version>}, see pom.xml) in dev mode on a loopback port, with the operator's realm
+ * ({@code docker/keycloak/async-health-realm.json}, exactly as an operator imports it) plus the tests' users,
+ * organizations and clients merged in. Its H2 storage lives in the distribution's {@code data/} directory, which is
  * wiped before each start so that every run imports the realm afresh.
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -30,6 +36,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String HOME_PROPERTY = "keycloak.home";
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin-e2e-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path log;
@@ -45,25 +52,35 @@ public final class KeycloakServer implements AutoCloseable {
         this.stopOnExit = PackagedService.stopOnExit(process);
     }
 
+    /** The realm an operator imports; the end-to-end suite imports the same file. */
+    public static final Path OPERATOR_REALM = Path.of("docker", "keycloak", "async-health-realm.json");
+
     /**
-     * Starts Keycloak with the realm of this classpath resource (whose {@code realm} is {@code realm}) and waits until
-     * the realm's discovery document is served.
+     * Starts Keycloak on {@code port} with the operator's realm file plus the lists ({@code users}, {@code clients},
+     * {@code organizations}) of this classpath resource, with these environment variables for the realm file's
+     * placeholders, and waits until the realm's discovery document is served.
      */
-    public static KeycloakServer start(String realm, String realmResource, Duration readyTimeout) {
+    public static KeycloakServer start(String realm, Path realmFile, String fixturesResource, Map<String, String> env,
+            int port, Duration readyTimeout) {
         Path home = home();
         Path data = home.resolve("data");
         PackagedService.deleteRecursively(data);
         Path imports = data.resolve("import");
-        try (InputStream json = KeycloakServer.class.getResourceAsStream(realmResource)) {
-            if (json == null) {
-                throw new IllegalStateException("no realm file " + realmResource + " on the test classpath");
+        try (InputStream fixtures = KeycloakServer.class.getResourceAsStream(fixturesResource)) {
+            if (fixtures == null) {
+                throw new IllegalStateException("no fixtures " + fixturesResource + " on the test classpath");
+            }
+            ObjectNode merged = (ObjectNode) JSON.readTree(realmFile.toFile());
+            JsonNode extra = JSON.readTree(fixtures);
+            for (String list : List.of("users", "clients", "organizations")) {
+                ArrayNode target = merged.has(list) ? (ArrayNode) merged.get(list) : merged.putArray(list);
+                extra.path(list).forEach(target::add);
             }
             Files.createDirectories(imports);
-            Files.copy(json, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            JSON.writeValue(imports.resolve(realm + "-realm.json").toFile(), merged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = PackagedService.freePort();
         List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + PackagedService.freePort(), "--import-realm");
@@ -75,6 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
@@ -132,6 +150,12 @@ public final class KeycloakServer implements AutoCloseable {
             request.formParam("scope", scope);
         }
         return request.post(endpoint).then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A request to the realm's admin REST API ({@code /admin/realms/<realm>}), as the bootstrap administrator. */
+    public RequestSpecification admin() {
+        return given().baseUri("http://127.0.0.1:" + port + "/admin/realms/" + realm).auth()
+                .oauth2(masterRealmAdminToken()).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     public Path logFile() {

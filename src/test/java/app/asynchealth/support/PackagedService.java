@@ -253,7 +253,7 @@ public final class PackagedService implements AutoCloseable {
         return text.append("----- end of ").append(title).toString();
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package app.asynchealth.assessment.invitation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +56,12 @@ public class InvitationIssuer {
         List<IssuedInvitation> issued = new ArrayList<>();
         List<UUID> undelivered = new ArrayList<>();
         List<UUID> unheld = new ArrayList<>();
+        Set<UUID> mailed = delivery == InvitationDelivery.EMAIL ? mails.send(issue.assessment(), issue.codes()) : Set.of();
         for (NewCode code : issue.codes()) {
             if (delivery == InvitationDelivery.CODE) {
                 issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, code.code(),
                         code.expiresAt()));
-            } else if (mails.send(issue.assessment(), code)) {
+            } else if (mailed.contains(code.invitationId())) {
                 issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, null, code.expiresAt()));
             } else {
                 undelivered.add(code.memberId());

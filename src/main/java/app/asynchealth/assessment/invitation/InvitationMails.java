@@ -3,7 +3,11 @@ package app.asynchealth.assessment.invitation;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +18,7 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.invitation.InvitationService.NewCode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Sends a member their claim code by e-mail (SMTP as configured under {@code quarkus.mailer.*}), so that nobody but
@@ -33,7 +38,7 @@ public class InvitationMails {
 
     InvitationMails(ReactiveMailer mailer, @ConfigProperty(name = "async-health.invitations.email") boolean enabled,
             @ConfigProperty(name = "async-health.invitations.claim-link") Optional<String> claimLink,
-            @ConfigProperty(name = "async-health.invitations.email-timeout", defaultValue = "30s") Duration timeout) {
+            @ConfigProperty(name = "async-health.invitations.email-timeout") Duration timeout) {
         this.mailer = mailer;
         this.enabled = enabled;
         this.claimLink = claimLink;
@@ -44,17 +49,28 @@ public class InvitationMails {
         return enabled;
     }
 
-    /** @return whether the mail server took the mail */
-    public boolean send(Assessment assessment, NewCode code) {
-        try {
-            mailer.send(Mail.withText(code.email(), "You are invited: " + assessment.title, body(assessment, code)))
-                    .await().atMost(timeout);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("The mail server did not take the invitation mail of invitation %s: %s", code.invitationId(),
-                    e.getMessage());
-            return false;
+    /**
+     * Sends every code's mail at once, each bounded by the timeout, so a slow or dead mail server delays the caller by
+     * one timeout, not one per member.
+     *
+     * @return the invitations whose mail the mail server took
+     */
+    public Set<UUID> send(Assessment assessment, List<NewCode> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
         }
+        List<Uni<UUID>> sends = codes.stream().map(code -> mailer
+                .send(Mail.withText(code.email(), "You are invited: " + assessment.title, body(assessment, code)))
+                .ifNoItem().after(timeout).fail()
+                .onItem().transform(ignored -> code.invitationId())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("The mail server did not take the invitation mail of invitation %s: %s",
+                            code.invitationId(), failure.toString());
+                    return null;
+                })).toList();
+        Set<UUID> delivered = new HashSet<>(Uni.join().all(sends).andFailFast().await().atMost(timeout.plusSeconds(5)));
+        delivered.remove(null);
+        return delivered;
     }
 
     private String body(Assessment assessment, NewCode code) {
