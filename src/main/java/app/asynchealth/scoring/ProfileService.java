@@ -22,15 +22,9 @@ import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
-import app.asynchealth.recommendation.RecommendationCatalog;
 import app.asynchealth.scoring.ProfileRepresentations.Comparison;
-import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
-import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
-import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
-import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.ProfileCalculator;
@@ -48,8 +42,6 @@ import app.asynchealth.tenant.TenantRepository;
 @Transactional
 public class ProfileService {
 
-    static final int RECOMMENDATIONS = 5;
-
     private final AssessmentAccess assessments;
     private final AssessmentRepository assessmentRepository;
     private final TeamAccess teams;
@@ -61,15 +53,14 @@ public class ProfileService {
     private final SqlAggregates aggregates;
     private final ClosedProfiles closedProfiles;
     private final ProfileSnapshotRepository snapshots;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ProfileViews views;
     private final java.time.Clock clock;
-    private final RecommendationCatalog recommendations = RecommendationCatalog.load();
 
     ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
             TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
             Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles, ProfileSnapshotRepository snapshots,
-            java.time.Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
+            java.time.Clock clock, ProfileViews views) {
+        this.views = views;
         this.snapshots = snapshots;
         this.clock = clock;
         this.aggregates = aggregates;
@@ -91,11 +82,7 @@ public class ProfileService {
         if (assessment.status == AssessmentStatus.CLOSED) {
             return closed(assessment, tenant).json();
         }
-        try {
-            return json.writeValueAsBytes(openProfile(assessment, tenant));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return views.json(openProfile(assessment, tenant));
     }
 
     public ProfileView profile(UUID assessmentId) {
@@ -131,7 +118,7 @@ public class ProfileService {
         if (missing.isEmpty()) {
             return profiles;
         }
-        Comparison comparison = comparison(tenant);
+        Comparison comparison = views.comparison(tenant);
         Set<UUID> snapshotted = new HashSet<>(assessmentRepository.getEntityManager().createQuery(
                 "select s.assessmentId from ProfileSnapshot s where s.assessmentId in :ids", UUID.class)
                 .setParameter("ids", missing.stream().map(assessment -> assessment.id).toList()).getResultList());
@@ -151,7 +138,7 @@ public class ProfileService {
             for (Assessment assessment : sameTemplate) {
                 Aggregates aggregated = each.get(assessment.id);
                 profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
-                        ? suppressed(assessment, aggregated.respondents(), comparison)
+                        ? views.suppressed(assessment, aggregated.respondents(), comparison)
                         : computed(assessment, model, tenant, comparison, aggregated.respondents(), aggregated, null));
             }
         });
@@ -161,7 +148,7 @@ public class ProfileService {
     /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
     private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
         return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
-                () -> closedProfile(assessment, tenant, comparison(tenant)));
+                () -> closedProfile(assessment, tenant, views.comparison(tenant)));
     }
 
     private static String segmentKey(Tenant tenant) {
@@ -169,13 +156,11 @@ public class ProfileService {
     }
 
     private ProfileView openProfile(Assessment assessment, Tenant tenant) {
-        Comparison comparison = comparison(tenant);
+        Comparison comparison = views.comparison(tenant);
         if (assessment.status == AssessmentStatus.OPEN && tenant.liveProfiles) {
             return liveProfile(assessment, tenant, comparison);
         }
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
-                "The profile appears when the assessment closes.", assessmentRepository.submittedCount(assessment.id),
-                assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
+        return views.pending(assessment, assessmentRepository.submittedCount(assessment.id), comparison);
     }
 
     /**
@@ -187,7 +172,7 @@ public class ProfileService {
         ProfileSnapshot snapshot = snapshots.find("assessmentId", assessment.id)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (snapshot == null && respondents < assessment.anonymityThreshold) {
-            return suppressed(assessment, respondents, comparison);
+            return views.suppressed(assessment, respondents, comparison);
         }
         if (snapshot != null && submittedSince(assessment.id, snapshot.takenAt) < assessment.anonymityThreshold) {
             return snapshot.profile.asSnapshot(ProfileStatus.LIVE, "A live snapshot of " + snapshot.respondents
@@ -218,7 +203,7 @@ public class ProfileService {
                     snapshot.takenAt);
         }
         if (respondents < assessment.anonymityThreshold) {
-            return suppressed(assessment, respondents, comparison);
+            return views.suppressed(assessment, respondents, comparison);
         }
         return computed(assessment, tenant, comparison, respondents, snapshot == null ? null : snapshot.takenAt);
     }
@@ -240,13 +225,7 @@ public class ProfileService {
             long respondents, Aggregates aggregated, Map<String, Long> newAnswers) {
         TeamProfile profile = new ProfileCalculator(model, benchmarks::benchmark).compute(aggregated, segments(tenant),
                 assessment.anonymityThreshold, newAnswers);
-        String reason = profile.score() != null ? null
-                : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
-                        + ") of answers.";
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, reason, respondents,
-                assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
-                profile.levelName(), ProfileRepresentations.dimensions(profile),
-                recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
+        return views.available(assessment, respondents, comparison, profile, model);
     }
 
     private long submittedSince(UUID assessmentId, Instant since) {
@@ -266,38 +245,7 @@ public class ProfileService {
         Tenant tenant = currentTenant();
         List<Assessment> closed = assessmentRepository.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
                 AssessmentStatus.CLOSED);
-        List<TrendPoint> rounds = new ArrayList<>();
-        ProfileView previous = null;
-        for (Assessment assessment : closed) {
-            ProfileView profile = closed(assessment, tenant).view();
-            if (profile.status() != ProfileStatus.AVAILABLE) {
-                rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));
-                continue;
-            }
-            List<TrendDimension> dimensions = new ArrayList<>();
-            for (DimensionView dimension : profile.dimensions()) {
-                if (!dimension.published()) {
-                    dimensions.add(new TrendDimension(dimension.key(), FigureStatus.SUPPRESSED, null, null, null));
-                    continue;
-                }
-                DimensionView before = previous == null ? null : previous.dimensions().stream()
-                        .filter(d -> d.key().equals(dimension.key())).findFirst().orElse(null);
-                // A change only between two published scores of the same questions: a question that entered one round
-                // and not the other would make the change a mix of both.
-                boolean comparable = before != null && before.published()
-                        && includedQuestions(before).equals(includedQuestions(dimension));
-                dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
-                        dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
-            }
-            // The overall change likewise: only when both overall scores rest on the same questions.
-            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
-            rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
-                    profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
-            previous = profile;
-        }
-        return new TrendView(teamId, rounds);
+        return views.trend(teamId, closed, assessment -> closed(assessment, tenant).view());
     }
 
     private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {
@@ -318,13 +266,6 @@ public class ProfileService {
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
     }
 
-    private static ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
-                "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
-                        + assessment.anonymityThreshold + "): no scores are shown.",
-                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
-    }
-
     static Set<String> segments(Tenant tenant) {
         Set<String> segments = new HashSet<>();
         if (tenant.companySize != null) {
@@ -334,31 +275,5 @@ public class ProfileService {
             segments.add("workingStyle:" + tenant.workingStyle.name());
         }
         return segments;
-    }
-
-    private static Comparison comparison(Tenant tenant) {
-        String size = tenant.companySize == null ? null : tenant.companySize.name().toLowerCase();
-        String style = tenant.workingStyle == null ? null : tenant.workingStyle.name().toLowerCase().replace('_', '-');
-        String note = "Figures describe all respondents unless a metric names another population; the report has "
-                + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
-        return new Comparison(size, style, note);
-    }
-
-    /** The questions each published dimension score of a profile was computed from, by dimension. */
-    private static Map<String, List<String>> includedQuestions(ProfileView profile) {
-        Map<String, List<String>> included = new HashMap<>();
-        profile.dimensions().stream().filter(DimensionView::published)
-                .forEach(dimension -> included.put(dimension.key(), includedQuestions(dimension)));
-        return included;
-    }
-
-    /** The questions a dimension score was computed from (none listed in profiles stored before they were). */
-    private static List<String> includedQuestions(DimensionView dimension) {
-        return dimension.questions() == null ? List.of() : dimension.questions().stream()
-                .filter(question -> question.status() == FigureStatus.AVAILABLE).map(QuestionView::key).toList();
-    }
-
-    private static Double difference(Double now, Double before) {
-        return now == null || before == null ? null : ProfileRepresentations.round(now - before);
     }
 }
