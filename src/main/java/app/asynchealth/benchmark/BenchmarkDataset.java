@@ -11,8 +11,6 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.asynchealth.scoring.core.Benchmark;
-
 /**
  * The figures of the State of Async Work 2026 report that the product compares teams with, read from one data file.
  * Every figure carries the sentence of the report it comes from; ratios stay ratios.

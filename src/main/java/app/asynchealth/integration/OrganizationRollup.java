@@ -21,11 +21,11 @@ import app.asynchealth.integration.OrganizationRepresentations.TeamBasis;
 import app.asynchealth.integration.OrganizationRepresentations.TeamCounts;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Caller;
+import app.asynchealth.scoring.AssessmentProfiles;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
 import app.asynchealth.scoring.ProfileRepresentations.MetricView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileService;
 import app.asynchealth.scoring.ScoringModels;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.team.TeamRepository;
@@ -46,12 +46,12 @@ public class OrganizationRollup {
 
     private final AssessmentRepository assessments;
     private final TeamRepository teams;
-    private final ProfileService profiles;
+    private final AssessmentProfiles profiles;
     private final ScoringModels models;
     private final TenantRepository tenants;
     private final Caller caller;
 
-    OrganizationRollup(AssessmentRepository assessments, TeamRepository teams, ProfileService profiles,
+    OrganizationRollup(AssessmentRepository assessments, TeamRepository teams, AssessmentProfiles profiles,
             ScoringModels models, TenantRepository tenants, Caller caller) {
         this.assessments = assessments;
         this.teams = teams;

@@ -39,9 +39,9 @@ import app.asynchealth.integration.ScoresFeed.ScoreRow;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Caller;
 import app.asynchealth.platform.tenancy.TenantWork;
+import app.asynchealth.scoring.AssessmentProfiles;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileService;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -89,14 +89,14 @@ public class ScoresExport {
     private final AssessmentRepository assessments;
     private final ExportSlots slots;
     private final EntityManager entityManager;
-    private final ProfileService profiles;
+    private final AssessmentProfiles profiles;
     private final TenantRepository tenants;
     private final Caller caller;
     private final ObjectWriter ndjson;
     private final ObjectWriter csv;
     private final Duration timeout;
 
-    ScoresExport(TenantWork work, AssessmentRepository assessments, ExportSlots slots, EntityManager entityManager, ProfileService profiles, TenantRepository tenants,
+    ScoresExport(TenantWork work, AssessmentRepository assessments, ExportSlots slots, EntityManager entityManager, AssessmentProfiles profiles, TenantRepository tenants,
             Caller caller, ObjectMapper json,
             @ConfigProperty(name = "async-health.export.timeout") Duration timeout) {
         this.work = work;

@@ -20,12 +20,12 @@ import app.asynchealth.platform.security.Caller;
 import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
 import app.asynchealth.platform.web.Pagination;
+import app.asynchealth.scoring.AssessmentProfiles;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
 import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.MetricView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileService;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,12 +45,12 @@ public class ScoresFeed {
     static final String LIST = "scores";
 
     private final AssessmentRepository assessments;
-    private final ProfileService profiles;
+    private final AssessmentProfiles profiles;
     private final TenantRepository tenants;
     private final Caller caller;
     private final Pagination pagination;
 
-    ScoresFeed(AssessmentRepository assessments, ProfileService profiles, TenantRepository tenants, Caller caller,
+    ScoresFeed(AssessmentRepository assessments, AssessmentProfiles profiles, TenantRepository tenants, Caller caller,
             Pagination pagination) {
         this.assessments = assessments;
         this.profiles = profiles;

@@ -1,7 +1,5 @@
 package app.asynchealth.scoring;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import app.asynchealth.recommendation.RecommendationCatalog.Recommendation;
-import app.asynchealth.scoring.core.TeamProfile;
-import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 
 public final class ProfileRepresentations {
 
@@ -25,13 +21,13 @@ public final class ProfileRepresentations {
      * too few respondents; pending: not closed yet.
      */
     public enum ProfileStatus {
-        @com.fasterxml.jackson.annotation.JsonProperty("available")
+        @JsonProperty("available")
         AVAILABLE,
-        @com.fasterxml.jackson.annotation.JsonProperty("live")
+        @JsonProperty("live")
         LIVE,
-        @com.fasterxml.jackson.annotation.JsonProperty("suppressed")
+        @JsonProperty("suppressed")
         SUPPRESSED,
-        @com.fasterxml.jackson.annotation.JsonProperty("pending")
+        @JsonProperty("pending")
         PENDING
     }
 
@@ -120,24 +116,5 @@ public final class ProfileRepresentations {
 
     @Schema(name = "Trend")
     public record TrendView(UUID teamId, List<TrendPoint> rounds) {
-    }
-
-    static List<DimensionView> dimensions(TeamProfile profile) {
-        return profile.dimensions().stream().map(d -> new DimensionView(d.key(), FigureStatus.of(d.published()),
-                round(d.score()), d.level(), d.levelName(), d.nextLevel(), d.questions().stream()
-                        .map(q -> new QuestionView(q.key(), FigureStatus.of(q.published()), q.answered())).toList(),
-                d.metrics().stream().map(ProfileRepresentations::metric).toList()))
-                .toList();
-    }
-
-    private static MetricView metric(MetricResult m) {
-        return new MetricView(m.key(), m.label(), m.kind(), FigureStatus.of(m.published()), round(m.value()),
-                round(m.lower()), round(m.upper()), m.answered(), m.benchmark().key(), m.benchmark().value(),
-                m.benchmark().unit(), m.benchmark().population(), m.benchmark().quote(), round(m.difference()),
-                m.withinInterval(), m.healthier());
-    }
-
-    static Double round(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -1,13 +1,5 @@
 package app.asynchealth.scoring;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,246 +7,46 @@ import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
-import app.asynchealth.assessment.AssessmentRepository;
-import app.asynchealth.assessment.AssessmentStatus;
-import app.asynchealth.assessment.template.TemplateService;
-import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.platform.problem.ProblemException;
-import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
-import app.asynchealth.recommendation.RecommendationCatalog;
-import app.asynchealth.scoring.ProfileRepresentations.Comparison;
-import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
-import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
-import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
-import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
-import app.asynchealth.scoring.core.Aggregates;
-import app.asynchealth.scoring.core.ProfileCalculator;
-import app.asynchealth.scoring.core.ScoringModel;
-import app.asynchealth.scoring.core.TeamProfile;
 import app.asynchealth.team.TeamAccess;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
 
 /**
- * Team profiles and trends. The anonymity rule lives here, before any number is computed: a profile appears only for a
- * closed assessment with at least its threshold of submitted responses; otherwise it says why and shows counts only.
+ * Who may read which profile and trend: leads of the team, and whoever sees all teams. What the profile is, is
+ * {@link AssessmentProfiles}' job.
  */
 @ApplicationScoped
 @Transactional
 public class ProfileService {
 
-    static final int RECOMMENDATIONS = 5;
-
     private final AssessmentAccess assessments;
-    private final AssessmentRepository assessmentRepository;
     private final TeamAccess teams;
-    private final TemplateService templates;
-    private final ScoringModels models;
-    private final BenchmarkDataset benchmarks;
     private final TenantRepository tenants;
     private final Caller caller;
-    private final SqlAggregates aggregates;
-    private final ClosedProfiles closedProfiles;
-    private final ProfileSnapshotRepository snapshots;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
-    private final java.time.Clock clock;
-    private final RecommendationCatalog recommendations = RecommendationCatalog.load();
+    private final AssessmentProfiles profiles;
 
-    ProfileService(AssessmentAccess assessments, AssessmentRepository assessmentRepository, TeamAccess teams,
-            TemplateService templates, ScoringModels models, BenchmarkDataset benchmarks, TenantRepository tenants,
-            Caller caller, SqlAggregates aggregates, ClosedProfiles closedProfiles, ProfileSnapshotRepository snapshots,
-            java.time.Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
-        this.snapshots = snapshots;
-        this.clock = clock;
-        this.aggregates = aggregates;
-        this.closedProfiles = closedProfiles;
+    ProfileService(AssessmentAccess assessments, TeamAccess teams, TenantRepository tenants, Caller caller,
+            AssessmentProfiles profiles) {
         this.assessments = assessments;
-        this.assessmentRepository = assessmentRepository;
         this.teams = teams;
-        this.templates = templates;
-        this.models = models;
-        this.benchmarks = benchmarks;
         this.tenants = tenants;
         this.caller = caller;
+        this.profiles = profiles;
     }
 
     /** The profile as JSON: a closed assessment's is serialized once and kept. */
     public byte[] profileJson(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
-        Tenant tenant = currentTenant();
-        if (assessment.status == AssessmentStatus.CLOSED) {
-            return closed(assessment, tenant).json();
-        }
-        try {
-            return json.writeValueAsBytes(openProfile(assessment, tenant));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return profiles.json(assessment, currentTenant());
     }
 
     public ProfileView profile(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
-        Tenant tenant = currentTenant();
-        return assessment.status == AssessmentStatus.CLOSED ? closed(assessment, tenant).view()
-                : openProfile(assessment, tenant);
-    }
-
-    /** The dimensions an assessment's template is scored in, in the model's order. */
-    public List<String> dimensionKeys(Assessment assessment) {
-        return List.copyOf(model(assessment).dimensions().keySet());
-    }
-
-    /** The final profile of a closed assessment, for callers that have checked access to it. */
-    public ProfileView closedProfile(Assessment assessment, Tenant tenant) {
-        return closed(assessment, tenant).view();
-    }
-
-    /**
-     * The final profiles of a batch of closed assessments, for bulk reads: the same outcome as
-     * {@link #closedProfile(Assessment, Tenant)} of each, with the counts and aggregates of the whole batch read in a few queries.
-     * Nothing is cached. Assessments with a live snapshot (rare) take the one-by-one path, which knows its rule.
-     */
-    public Map<UUID, ProfileView> closedProfilesUncached(List<Assessment> batch, Tenant tenant) {
-        Map<UUID, ProfileView> profiles = new HashMap<>();
-        String segments = segmentKey(tenant);
-        List<Assessment> missing = new ArrayList<>();
-        for (Assessment assessment : batch) {
-            closedProfiles.peek(tenant.id, assessment.id, segments)
-                    .ifPresentOrElse(view -> profiles.put(assessment.id, view), () -> missing.add(assessment));
-        }
-        if (missing.isEmpty()) {
-            return profiles;
-        }
-        Comparison comparison = comparison(tenant);
-        Set<UUID> snapshotted = new HashSet<>(assessmentRepository.getEntityManager().createQuery(
-                "select s.assessmentId from ProfileSnapshot s where s.assessmentId in :ids", UUID.class)
-                .setParameter("ids", missing.stream().map(assessment -> assessment.id).toList()).getResultList());
-        Map<String, List<Assessment>> byTemplate = new LinkedHashMap<>();
-        for (Assessment assessment : missing) {
-            if (snapshotted.contains(assessment.id)) {
-                profiles.put(assessment.id, closedProfile(assessment, tenant, comparison));
-            } else {
-                byTemplate.computeIfAbsent(assessment.templateKey + "/" + assessment.templateVersion, key -> new ArrayList<>())
-                        .add(assessment);
-            }
-        }
-        byTemplate.values().forEach(sameTemplate -> {
-            ScoringModel model = model(sameTemplate.get(0));
-            Map<UUID, Aggregates> each = aggregates.ofEach(sameTemplate.stream().map(assessment -> assessment.id).toList(),
-                    model);
-            for (Assessment assessment : sameTemplate) {
-                Aggregates aggregated = each.get(assessment.id);
-                profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
-                        ? suppressed(assessment, aggregated.respondents(), comparison)
-                        : computed(assessment, model, tenant, comparison, aggregated.respondents(), aggregated, null));
-            }
-        });
-        return profiles;
-    }
-
-    /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
-    private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
-        return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
-                () -> closedProfile(assessment, tenant, comparison(tenant)));
-    }
-
-    private static String segmentKey(Tenant tenant) {
-        return String.join(",", new java.util.TreeSet<>(segments(tenant)));
-    }
-
-    private ProfileView openProfile(Assessment assessment, Tenant tenant) {
-        Comparison comparison = comparison(tenant);
-        if (assessment.status == AssessmentStatus.OPEN && tenant.liveProfiles) {
-            return liveProfile(assessment, tenant, comparison);
-        }
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
-                "The profile appears when the assessment closes.", assessmentRepository.submittedCount(assessment.id),
-                assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
-    }
-
-    /**
-     * A live profile is a stored snapshot, renewed only once at least the threshold of new submissions has arrived, so
-     * that two profiles a lead sees never differ by fewer respondents than the threshold.
-     */
-    private ProfileView liveProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
-        long respondents = assessmentRepository.submittedCount(assessment.id);
-        ProfileSnapshot snapshot = snapshots.find("assessmentId", assessment.id)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (snapshot == null && respondents < assessment.anonymityThreshold) {
-            return suppressed(assessment, respondents, comparison);
-        }
-        if (snapshot != null && submittedSince(assessment.id, snapshot.takenAt) < assessment.anonymityThreshold) {
-            return snapshot.profile.asSnapshot(ProfileStatus.LIVE, "A live snapshot of " + snapshot.respondents
-                    + " responses; it is renewed after " + assessment.anonymityThreshold + " more submissions.",
-                    snapshot.takenAt);
-        }
-        Instant takenAt = clock.instant();
-        ProfileView profile = computed(assessment, tenant, comparison, respondents,
-                snapshot == null ? null : snapshot.takenAt);
-        if (snapshot == null) {
-            snapshot = new ProfileSnapshot();
-            snapshot.assessmentId = assessment.id;
-        }
-        snapshot.takenAt = takenAt;
-        snapshot.respondents = (int) respondents;
-        snapshot.profile = profile;
-        snapshots.persistAndFlush(snapshot);
-        return profile.asSnapshot(ProfileStatus.LIVE, null, takenAt);
-    }
-
-    private ProfileView closedProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
-        long respondents = assessmentRepository.submittedCount(assessment.id);
-        ProfileSnapshot snapshot = snapshots.find("assessmentId", assessment.id).firstResult();
-        if (snapshot != null && submittedSince(assessment.id, snapshot.takenAt) < assessment.anonymityThreshold) {
-            // Fewer than the threshold answered after the last live snapshot: the final profile stays that snapshot.
-            return snapshot.profile.asSnapshot(ProfileStatus.AVAILABLE, "Left out to keep them anonymous: "
-                    + (respondents - snapshot.respondents) + " response(s) submitted after the last live snapshot.",
-                    snapshot.takenAt);
-        }
-        if (respondents < assessment.anonymityThreshold) {
-            return suppressed(assessment, respondents, comparison);
-        }
-        return computed(assessment, tenant, comparison, respondents, snapshot == null ? null : snapshot.takenAt);
-    }
-
-    /**
-     * @param lastSnapshot when the profile renews a live snapshot, when that was taken: each question then also needs
-     *        the threshold of answers submitted since, so that no two profiles differ by fewer answers to a question
-     */
-    private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents,
-            Instant lastSnapshot) {
-        ScoringModel model = model(assessment);
-        return computed(assessment, model, tenant, comparison, respondents,
-                aggregates.of(List.of(assessment.id), model),
-                lastSnapshot == null ? null : aggregates.answeredSince(assessment.id, lastSnapshot));
-    }
-
-    /** Aggregated by the database: no answer row is loaded. The threshold is applied figure by figure. */
-    private ProfileView computed(Assessment assessment, ScoringModel model, Tenant tenant, Comparison comparison,
-            long respondents, Aggregates aggregated, Map<String, Long> newAnswers) {
-        TeamProfile profile = new ProfileCalculator(model, benchmarks::benchmark).compute(aggregated, segments(tenant),
-                assessment.anonymityThreshold, newAnswers);
-        String reason = profile.score() != null ? null
-                : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
-                        + ") of answers.";
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, reason, respondents,
-                assessment.anonymityThreshold, comparison, ProfileRepresentations.round(profile.score()), profile.level(),
-                profile.levelName(), ProfileRepresentations.dimensions(profile),
-                recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
-    }
-
-    private long submittedSince(UUID assessmentId, Instant since) {
-        return assessmentRepository.getEntityManager().createQuery("""
-                select count(r) from AssessmentResponse r
-                where r.assessmentId = :id and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED
-                  and r.submittedAt > :since""", Long.class)
-                .setParameter("id", assessmentId).setParameter("since", since).getSingleResult();
+        return profiles.view(assessment, currentTenant());
     }
 
     /** Each closed round shows exactly its final profile (the same numbers, the same suppression). */
@@ -263,41 +55,7 @@ public class ProfileService {
         if (!teams.seesAllTeams()) {
             teams.manageable(teamId);
         }
-        Tenant tenant = currentTenant();
-        List<Assessment> closed = assessmentRepository.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
-                AssessmentStatus.CLOSED);
-        List<TrendPoint> rounds = new ArrayList<>();
-        ProfileView previous = null;
-        for (Assessment assessment : closed) {
-            ProfileView profile = closed(assessment, tenant).view();
-            if (profile.status() != ProfileStatus.AVAILABLE) {
-                rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));
-                continue;
-            }
-            List<TrendDimension> dimensions = new ArrayList<>();
-            for (DimensionView dimension : profile.dimensions()) {
-                if (!dimension.published()) {
-                    dimensions.add(new TrendDimension(dimension.key(), FigureStatus.SUPPRESSED, null, null, null));
-                    continue;
-                }
-                DimensionView before = previous == null ? null : previous.dimensions().stream()
-                        .filter(d -> d.key().equals(dimension.key())).findFirst().orElse(null);
-                // A change only between two published scores of the same questions: a question that entered one round
-                // and not the other would make the change a mix of both.
-                boolean comparable = before != null && before.published()
-                        && includedQuestions(before).equals(includedQuestions(dimension));
-                dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
-                        dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
-            }
-            // The overall change likewise: only when both overall scores rest on the same questions.
-            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
-            rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
-                    profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
-            previous = profile;
-        }
-        return new TrendView(teamId, rounds);
+        return profiles.trend(teamId, currentTenant());
     }
 
     private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {
@@ -308,57 +66,8 @@ public class ProfileService {
         return assessment;
     }
 
-    private ScoringModel model(Assessment assessment) {
-        return models.forTemplate(templates.get(assessment.templateKey, assessment.templateVersion))
-                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This template has no scoring model."));
-    }
-
     private Tenant currentTenant() {
         return caller.tenantId().flatMap(tenants::findByIdOptional)
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
-    }
-
-    private static ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
-        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
-                "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
-                        + assessment.anonymityThreshold + "): no scores are shown.",
-                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
-    }
-
-    static Set<String> segments(Tenant tenant) {
-        Set<String> segments = new HashSet<>();
-        if (tenant.companySize != null) {
-            segments.add("companySize:" + tenant.companySize.name());
-        }
-        if (tenant.workingStyle != null) {
-            segments.add("workingStyle:" + tenant.workingStyle.name());
-        }
-        return segments;
-    }
-
-    private static Comparison comparison(Tenant tenant) {
-        String size = tenant.companySize == null ? null : tenant.companySize.name().toLowerCase();
-        String style = tenant.workingStyle == null ? null : tenant.workingStyle.name().toLowerCase().replace('_', '-');
-        String note = "Figures describe all respondents unless a metric names another population; the report has "
-                + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
-        return new Comparison(size, style, note);
-    }
-
-    /** The questions each published dimension score of a profile was computed from, by dimension. */
-    private static Map<String, List<String>> includedQuestions(ProfileView profile) {
-        Map<String, List<String>> included = new HashMap<>();
-        profile.dimensions().stream().filter(DimensionView::published)
-                .forEach(dimension -> included.put(dimension.key(), includedQuestions(dimension)));
-        return included;
-    }
-
-    /** The questions a dimension score was computed from (none listed in profiles stored before they were). */
-    private static List<String> includedQuestions(DimensionView dimension) {
-        return dimension.questions() == null ? List.of() : dimension.questions().stream()
-                .filter(question -> question.status() == FigureStatus.AVAILABLE).map(QuestionView::key).toList();
-    }
-
-    private static Double difference(Double now, Double before) {
-        return now == null || before == null ? null : ProfileRepresentations.round(now - before);
     }
 }

@@ -35,7 +35,7 @@ public class Tenant extends VersionedEntity {
     @Column(name = "working_style")
     public WorkingStyle workingStyle;
 
-    /** Show profiles of open assessments once the threshold is met (as snapshots; see ProfileService). */
+    /** Show profiles of open assessments once the threshold is met (as snapshots; see LiveSnapshots). */
     @Column(name = "live_profiles", nullable = false)
     public boolean liveProfiles;
 

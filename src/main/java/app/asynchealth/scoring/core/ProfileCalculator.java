@@ -12,6 +12,7 @@ import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
 import org.apache.commons.statistics.interval.NormalConfidenceInterval;
 
+import app.asynchealth.benchmark.Benchmark;
 import app.asynchealth.scoring.core.Aggregates.NumericStats;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
 import app.asynchealth.scoring.core.ScoringModel.QuestionScoring;

@@ -2,6 +2,8 @@ package app.asynchealth.scoring.core;
 
 import java.util.List;
 
+import app.asynchealth.benchmark.Benchmark;
+
 /**
  * The scored profile of one set of submitted responses. Scores are 0-100; levels 1-5. Every figure stands on at least
  * {@code threshold} answers to the questions it uses, or is suppressed: then only its count is kept.

@@ -1,0 +1,176 @@
+package app.asynchealth.scoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.scoring.ProfileRepresentations.Comparison;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.core.Aggregates;
+import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.tenant.Tenant;
+
+/**
+ * The profile an assessment shows, by its state, for callers that have checked access to it. The anonymity rule lives
+ * here, before any number is computed: a profile appears only for a closed assessment with at least its threshold of
+ * submitted responses (or, for tenants with live profiles, as a live snapshot of an open one); otherwise it says why and
+ * shows counts only.
+ */
+@ApplicationScoped
+@Transactional
+public class AssessmentProfiles {
+
+    private final AssessmentRepository assessments;
+    private final ClosedProfiles closedProfiles;
+    private final LiveSnapshots snapshots;
+    private final ProfileComputation computation;
+    private final ProfileViews views;
+
+    AssessmentProfiles(AssessmentRepository assessments, ClosedProfiles closedProfiles, LiveSnapshots snapshots,
+            ProfileComputation computation, ProfileViews views) {
+        this.assessments = assessments;
+        this.closedProfiles = closedProfiles;
+        this.snapshots = snapshots;
+        this.computation = computation;
+        this.views = views;
+    }
+
+    /** The profile as JSON: a closed assessment's is serialized once and kept. */
+    public byte[] json(Assessment assessment, Tenant tenant) {
+        return assessment.status == AssessmentStatus.CLOSED ? closed(assessment, tenant).json()
+                : views.json(openProfile(assessment, tenant));
+    }
+
+    public ProfileView view(Assessment assessment, Tenant tenant) {
+        return assessment.status == AssessmentStatus.CLOSED ? closed(assessment, tenant).view()
+                : openProfile(assessment, tenant);
+    }
+
+    /** The dimensions an assessment's template is scored in, in the model's order. */
+    public List<String> dimensionKeys(Assessment assessment) {
+        return List.copyOf(computation.model(assessment).dimensions().keySet());
+    }
+
+    /** The final profile of a closed assessment. */
+    public ProfileView closedProfile(Assessment assessment, Tenant tenant) {
+        return closed(assessment, tenant).view();
+    }
+
+    /**
+     * The final profiles of a batch of closed assessments, for bulk reads: the same outcome as
+     * {@link #closedProfile(Assessment, Tenant)} of each, with the counts and aggregates of the whole batch read in a few queries.
+     * Nothing is cached. Assessments with a live snapshot (rare) take the one-by-one path, which knows its rule.
+     */
+    public Map<UUID, ProfileView> closedProfilesUncached(List<Assessment> batch, Tenant tenant) {
+        Map<UUID, ProfileView> profiles = new HashMap<>();
+        String segments = segmentKey(tenant);
+        List<Assessment> missing = new ArrayList<>();
+        for (Assessment assessment : batch) {
+            closedProfiles.peek(tenant.id, assessment.id, segments)
+                    .ifPresentOrElse(view -> profiles.put(assessment.id, view), () -> missing.add(assessment));
+        }
+        if (missing.isEmpty()) {
+            return profiles;
+        }
+        Comparison comparison = views.comparison(tenant);
+        Set<UUID> snapshotted = snapshots.snapshotted(missing.stream().map(assessment -> assessment.id).toList());
+        Map<String, List<Assessment>> byTemplate = new LinkedHashMap<>();
+        for (Assessment assessment : missing) {
+            if (snapshotted.contains(assessment.id)) {
+                profiles.put(assessment.id, finalProfile(assessment, tenant, comparison));
+            } else {
+                byTemplate.computeIfAbsent(assessment.templateKey + "/" + assessment.templateVersion, key -> new ArrayList<>())
+                        .add(assessment);
+            }
+        }
+        byTemplate.values().forEach(sameTemplate -> {
+            ScoringModel model = computation.model(sameTemplate.get(0));
+            Map<UUID, Aggregates> each = computation.aggregatesOfEach(sameTemplate, model);
+            for (Assessment assessment : sameTemplate) {
+                Aggregates aggregated = each.get(assessment.id);
+                profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
+                        ? views.suppressed(assessment, aggregated.respondents(), comparison)
+                        : views.available(assessment, aggregated.respondents(), comparison,
+                                computation.compute(assessment, model, tenant, aggregated, null), model));
+            }
+        });
+        return profiles;
+    }
+
+    /** Each closed round of the team, by when it closed, with its final profile. */
+    public TrendView trend(UUID teamId, Tenant tenant) {
+        List<Assessment> closed = assessments.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
+                AssessmentStatus.CLOSED);
+        return views.trend(teamId, closed, assessment -> closed(assessment, tenant).view());
+    }
+
+    /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
+    private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
+        return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
+                () -> finalProfile(assessment, tenant, views.comparison(tenant)));
+    }
+
+    private static String segmentKey(Tenant tenant) {
+        return String.join(",", new TreeSet<>(ProfileComputation.segments(tenant)));
+    }
+
+    private ProfileView openProfile(Assessment assessment, Tenant tenant) {
+        Comparison comparison = views.comparison(tenant);
+        if (assessment.status == AssessmentStatus.OPEN && tenant.liveProfiles) {
+            return liveProfile(assessment, tenant, comparison);
+        }
+        return views.pending(assessment, assessments.submittedCount(assessment.id), comparison);
+    }
+
+    /** A stored snapshot, renewed by the rule of {@link LiveSnapshots}. */
+    private ProfileView liveProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
+        long respondents = assessments.submittedCount(assessment.id);
+        ProfileSnapshot snapshot = snapshots.latestForUpdate(assessment.id);
+        if (snapshot == null && respondents < assessment.anonymityThreshold) {
+            return views.suppressed(assessment, respondents, comparison);
+        }
+        if (snapshots.stands(assessment, snapshot)) {
+            return snapshot.profile.asSnapshot(ProfileStatus.LIVE, "A live snapshot of " + snapshot.respondents
+                    + " responses; it is renewed after " + assessment.anonymityThreshold + " more submissions.",
+                    snapshot.takenAt);
+        }
+        return snapshots.renew(snapshot, assessment, respondents,
+                lastSnapshot -> computed(assessment, tenant, comparison, respondents, lastSnapshot));
+    }
+
+    private ProfileView finalProfile(Assessment assessment, Tenant tenant, Comparison comparison) {
+        long respondents = assessments.submittedCount(assessment.id);
+        ProfileSnapshot snapshot = snapshots.latest(assessment.id);
+        if (snapshots.stands(assessment, snapshot)) {
+            // Fewer than the threshold answered after the last live snapshot: the final profile stays that snapshot.
+            return snapshot.profile.asSnapshot(ProfileStatus.AVAILABLE, "Left out to keep them anonymous: "
+                    + (respondents - snapshot.respondents) + " response(s) submitted after the last live snapshot.",
+                    snapshot.takenAt);
+        }
+        if (respondents < assessment.anonymityThreshold) {
+            return views.suppressed(assessment, respondents, comparison);
+        }
+        return computed(assessment, tenant, comparison, respondents, snapshot == null ? null : snapshot.takenAt);
+    }
+
+    private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents,
+            Instant lastSnapshot) {
+        ScoringModel model = computation.model(assessment);
+        return views.available(assessment, respondents, comparison,
+                computation.compute(assessment, model, tenant, lastSnapshot), model);
+    }
+}

@@ -1,0 +1,162 @@
+package app.asynchealth.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.recommendation.RecommendationCatalog;
+import app.asynchealth.scoring.ProfileRepresentations.Comparison;
+import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
+import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
+import app.asynchealth.scoring.ProfileRepresentations.MetricView;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
+import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
+import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
+import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.TeamProfile;
+import app.asynchealth.scoring.core.TeamProfile.MetricResult;
+import app.asynchealth.tenant.Tenant;
+
+/** Profiles as the API shows them: a computed {@link TeamProfile}, or why there is none, and the trend of a team. */
+@ApplicationScoped
+public class ProfileViews {
+
+    static final int RECOMMENDATIONS = 5;
+
+    private final ObjectMapper json;
+    private final RecommendationCatalog recommendations = RecommendationCatalog.load();
+
+    ProfileViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public byte[] json(ProfileView profile) {
+        try {
+            return json.writeValueAsBytes(profile);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ProfileView available(Assessment assessment, long respondents, Comparison comparison, TeamProfile profile,
+            ScoringModel model) {
+        String reason = profile.score() != null ? null
+                : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
+                        + ") of answers.";
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, reason, respondents,
+                assessment.anonymityThreshold, comparison, round(profile.score()), profile.level(), profile.levelName(),
+                dimensions(profile), recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
+    }
+
+    public ProfileView pending(Assessment assessment, long submitted, Comparison comparison) {
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
+                "The profile appears when the assessment closes.", submitted, assessment.anonymityThreshold, comparison,
+                null, null, null, null, null, null);
+    }
+
+    public ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
+        return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
+                "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
+                        + assessment.anonymityThreshold + "): no scores are shown.",
+                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
+    }
+
+    public Comparison comparison(Tenant tenant) {
+        String size = tenant.companySize == null ? null : tenant.companySize.name().toLowerCase();
+        String style = tenant.workingStyle == null ? null : tenant.workingStyle.name().toLowerCase().replace('_', '-');
+        String note = "Figures describe all respondents unless a metric names another population; the report has "
+                + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
+        return new Comparison(size, style, note);
+    }
+
+    /**
+     * Each closed round shows exactly its final profile (the same numbers, the same suppression).
+     *
+     * @param closed the team's closed assessments, in the order they closed
+     */
+    public TrendView trend(UUID teamId, List<Assessment> closed, Function<Assessment, ProfileView> finalProfile) {
+        List<TrendPoint> rounds = new ArrayList<>();
+        ProfileView previous = null;
+        for (Assessment assessment : closed) {
+            ProfileView profile = finalProfile.apply(assessment);
+            if (profile.status() != ProfileStatus.AVAILABLE) {
+                rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
+                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));
+                continue;
+            }
+            List<TrendDimension> dimensions = new ArrayList<>();
+            for (DimensionView dimension : profile.dimensions()) {
+                if (!dimension.published()) {
+                    dimensions.add(new TrendDimension(dimension.key(), FigureStatus.SUPPRESSED, null, null, null));
+                    continue;
+                }
+                DimensionView before = previous == null ? null : previous.dimensions().stream()
+                        .filter(d -> d.key().equals(dimension.key())).findFirst().orElse(null);
+                // A change only between two published scores of the same questions: a question that entered one round
+                // and not the other would make the change a mix of both.
+                boolean comparable = before != null && before.published()
+                        && includedQuestions(before).equals(includedQuestions(dimension));
+                dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
+                        dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
+            }
+            // The overall change likewise: only when both overall scores rest on the same questions.
+            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
+            rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
+                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
+                    profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
+            previous = profile;
+        }
+        return new TrendView(teamId, rounds);
+    }
+
+    private static List<DimensionView> dimensions(TeamProfile profile) {
+        return profile.dimensions().stream().map(d -> new DimensionView(d.key(), FigureStatus.of(d.published()),
+                round(d.score()), d.level(), d.levelName(), d.nextLevel(), d.questions().stream()
+                        .map(q -> new QuestionView(q.key(), FigureStatus.of(q.published()), q.answered())).toList(),
+                d.metrics().stream().map(ProfileViews::metric).toList()))
+                .toList();
+    }
+
+    private static MetricView metric(MetricResult m) {
+        return new MetricView(m.key(), m.label(), m.kind(), FigureStatus.of(m.published()), round(m.value()),
+                round(m.lower()), round(m.upper()), m.answered(), m.benchmark().key(), m.benchmark().value(),
+                m.benchmark().unit(), m.benchmark().population(), m.benchmark().quote(), round(m.difference()),
+                m.withinInterval(), m.healthier());
+    }
+
+    /** The questions each published dimension score of a profile was computed from, by dimension. */
+    private static Map<String, List<String>> includedQuestions(ProfileView profile) {
+        Map<String, List<String>> included = new HashMap<>();
+        profile.dimensions().stream().filter(DimensionView::published)
+                .forEach(dimension -> included.put(dimension.key(), includedQuestions(dimension)));
+        return included;
+    }
+
+    /** The questions a dimension score was computed from (none listed in profiles stored before they were). */
+    private static List<String> includedQuestions(DimensionView dimension) {
+        return dimension.questions() == null ? List.of() : dimension.questions().stream()
+                .filter(question -> question.status() == FigureStatus.AVAILABLE).map(QuestionView::key).toList();
+    }
+
+    private static Double difference(Double now, Double before) {
+        return now == null || before == null ? null : round(now - before);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}
