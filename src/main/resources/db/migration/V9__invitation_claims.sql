@@ -19,7 +19,7 @@ ALTER TABLE invitation ADD COLUMN delivery text NOT NULL DEFAULT 'CODE';
 ALTER TABLE invitation ALTER COLUMN delivery DROP DEFAULT;
 ALTER TABLE invitation ADD CONSTRAINT invitation_delivery CHECK (delivery IN ('CODE', 'EMAIL', 'ACCOUNT'));
 
-UPDATE invitation SET status = 'REVOKED', revoked_at = now(), code_hash = NULL WHERE status = 'ACTIVE';
+UPDATE invitation SET status = 'REVOKED', revoked_at = coalesce(revoked_at, now()), code_hash = NULL;
 
 ALTER TABLE invitation ADD CONSTRAINT invitation_status CHECK (status IN ('PENDING', 'CLAIMED', 'REVOKED'));
 -- A pending seat has a code and no claimant; a claimed one a claimant and no code; a revoked one neither.
