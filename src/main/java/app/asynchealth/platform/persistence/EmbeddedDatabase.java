@@ -345,7 +345,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * the library would quietly connect to that orphan, which runs with whatever settings and password it was started
      * with: stop it (fast shutdown, so that it finishes its WAL cleanly) and start afresh.
      */
-    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+    public static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         OptionalLong pid = readPostmasterPid(dataDirectory);
         if (pid.isEmpty() || !isPostmasterAlive(pid.getAsLong())) {
             return; // none, or a stale file that PostgreSQL itself clears on start
@@ -371,7 +371,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    static OptionalLong readPostmasterPid(Path dataDirectory) {
+    public static OptionalLong readPostmasterPid(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {
@@ -388,7 +388,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Alive and a postgres binary: a pid reused by another program must not be mistaken for (or stopped as) ours, and
      * an exited one that nobody reaped yet (a zombie, with no command any more) is gone.
      */
-    static boolean isPostmasterAlive(long pid) {
+    public static boolean isPostmasterAlive(long pid) {
         return pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .flatMap(process -> process.info().command()).map(command -> command.endsWith("/postgres"))
                 .orElse(false);
