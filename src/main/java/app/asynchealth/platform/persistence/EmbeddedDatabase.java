@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -24,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -59,10 +65,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host all all 127.0.0.1/32 scram-sha-256
             host all all ::1/128 scram-sha-256
             """;
+    /** The library's lock on a data directory (see {@link #ownerIsGone}). */
+    private static final String LIBRARY_LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 
+    /** Data directories whose server this JVM runs. */
+    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
     /** The embedded server of this JVM, if any, for the readiness check. */
     private static volatile EmbeddedDatabase current;
 
@@ -105,6 +115,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : freePort(), password,
                     newPassword);
             database.startServer();
+            IN_USE.add(dataDirectory.toAbsolutePath().normalize());
             database.prepareRolesAndDatabase();
             // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
             // restart a server the JVM is stopping and leave it orphaned.
@@ -333,6 +344,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     server.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } finally {
+                    IN_USE.remove(dataDirectory.toAbsolutePath().normalize());
                 }
             }
         }
@@ -349,6 +362,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         OptionalLong pid = readPostmasterPid(dataDirectory);
         if (pid.isEmpty() || !isPostmasterAlive(pid.getAsLong())) {
             return; // none, or a stale file that PostgreSQL itself clears on start
+        }
+        if (!ownerIsGone(dataDirectory)) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " (pid " + pid.getAsLong()
+                    + ") belongs to a service that is still running; stop it first, or give this one another "
+                    + "async-health.data-dir");
         }
         LOG.warnf("An embedded PostgreSQL (pid %d) left running by an earlier run still serves %s: stopping it "
                 + "(fast shutdown) to start it afresh", pid.getAsLong(), dataDirectory);
@@ -368,6 +386,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the orphaned PostgreSQL (pid " + pid.getAsLong() + ") of "
                     + dataDirectory + ": " + output, e);
+        }
+    }
+
+    /**
+     * The library holds a file lock on the data directory for as long as its JVM lives; the operating system drops it
+     * when that JVM dies. Lockable means that nobody alive owns the postmaster.
+     */
+    private static boolean ownerIsGone(Path dataDirectory) throws IOException {
+        if (IN_USE.contains(dataDirectory.toAbsolutePath().normalize())) {
+            return false; // ours, in this JVM: not probed by a channel, whose close would drop this JVM's lock
+        }
+        Path lockFile = dataDirectory.resolve(LIBRARY_LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock != null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return false;
         }
     }
 

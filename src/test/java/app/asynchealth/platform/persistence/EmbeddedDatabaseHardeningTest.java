@@ -142,6 +142,16 @@ class EmbeddedDatabaseHardeningTest {
     }
 
     @Test
+    void aServerOfAServiceStillRunningIsNeitherStoppedNorShared() throws Exception {
+        try (EmbeddedDatabase running = start()) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), 0, passwordFile()))
+                    .hasMessageContaining("still running");
+            assertThat(running.isRunning()).isTrue();
+            connect(running, "postgres", "postgres", running.password()).close();
+        }
+    }
+
+    @Test
     void aKilledServerIsRestartedOnTheSamePortWithItsData() throws Exception {
         try (EmbeddedDatabase database = start()) {
             try (Connection owner = connect(database, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER_ROLE,
