@@ -79,8 +79,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final String password;
-    /** A password generated this start must be set even on a data directory that already requires passwords. */
-    private volatile boolean newPassword;
+    private final Path passwordFile;
     private volatile EmbeddedPostgres postgres;
     private volatile long postmasterPid;
     private volatile boolean running;
@@ -88,11 +87,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Thread watchdog;
     private final Thread stopOnExit;
 
-    private EmbeddedDatabase(Path dataDirectory, int port, String password, boolean newPassword) {
+    private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.password = password;
-        this.newPassword = newPassword;
+        this.passwordFile = passwordFile;
         this.watchdog = new Thread(this::watch, "embedded-postgres-watchdog");
         this.watchdog.setDaemon(true);
         this.stopOnExit = new Thread(this::close, "embedded-postgres-stop");
@@ -109,17 +108,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port, Path passwordFile) {
         try {
             Files.createDirectories(dataDirectory);
-            boolean newPassword = !Files.exists(passwordFile);
             String password = loadOrGeneratePassword(passwordFile);
             stopOrphanedPostmaster(dataDirectory);
             EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : freePort(), password,
-                    newPassword);
+                    passwordFile);
             database.startServer();
             IN_USE.add(dataDirectory.toAbsolutePath().normalize());
-            database.prepareRolesAndDatabase();
             // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
             // restart a server the JVM is stopping and leave it orphaned.
             Runtime.getRuntime().addShutdownHook(database.stopOnExit);
+            try {
+                database.prepareRolesAndDatabase();
+            } catch (RuntimeException e) {
+                database.close(); // no server left behind by a failed start
+                throw e;
+            }
             database.watchdog.start();
             current = database;
             return database;
@@ -198,13 +201,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void requirePasswords(Path directory) {
         Path hba = directory.resolve("pg_hba.conf");
         try {
-            if (!newPassword && Files.exists(hba) && Files.readString(hba).equals(PG_HBA)) {
+            // A password file newer than our pg_hba.conf holds a password not set yet (the file was deleted and
+            // generated anew): set it too.
+            if (Files.exists(hba) && Files.readString(hba).equals(PG_HBA)
+                    && Files.getLastModifiedTime(passwordFile).compareTo(Files.getLastModifiedTime(hba)) <= 0) {
                 return;
             }
             LOG.infof("Requiring passwords on the embedded PostgreSQL in %s (scram-sha-256, no trust)", directory);
             runSingleUser(directory, "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n");
             Files.writeString(hba, PG_HBA);
-            newPassword = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot require passwords on the embedded PostgreSQL in " + directory, e);
         }
@@ -484,12 +489,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.writeString(file, generated);
             return generated;
         }
+        restrictToOwner(file); // a copy or restore may have widened it
         String password = Files.readString(file).strip();
         if (!password.matches("[A-Za-z0-9_\\-]{16,}")) {
             throw new IllegalStateException("the embedded database password in " + file
                     + " is not one this service generated; delete the file to have a new one set");
         }
         return password;
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // nothing more to restrict
+        }
     }
 
     private static int freePort() throws IOException {

@@ -93,6 +93,15 @@ class EmbeddedDatabaseHardeningTest {
         try (EmbeddedDatabase again = start()) {
             assertThat(again.password()).isEqualTo(first.strip());
         }
+        // A deleted password file is generated anew and the new password set: the old one no longer opens.
+        Files.delete(passwordFile());
+        try (EmbeddedDatabase renewed = start()) {
+            assertThat(renewed.password()).isNotEqualTo(first.strip());
+            connect(renewed, "postgres", "postgres", renewed.password()).close();
+            connect(renewed, EmbeddedDatabase.DATABASE, EmbeddedDatabase.APP_ROLE, renewed.password()).close();
+            assertThatThrownBy(() -> connect(renewed, "postgres", "postgres", first.strip()).close())
+                    .isInstanceOf(SQLException.class);
+        }
     }
 
     @Test
