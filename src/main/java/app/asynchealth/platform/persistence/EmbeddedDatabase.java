@@ -294,6 +294,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         releaseLibraryInstance();
         while (!closing) {
             try {
+                awaitLeftoversGone();
                 synchronized (this) {
                     if (closing) {
                         return;
@@ -302,10 +303,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 LOG.warnf("The embedded PostgreSQL is back (pid %d, port %d)", postmasterPid, port);
                 return;
+            } catch (InterruptedException e) {
+                return;
             } catch (IOException | RuntimeException e) {
-                // E.g. backends of the killed postmaster still hold its shared memory for a moment.
                 LOG.warnf("Restarting the embedded PostgreSQL failed, trying again: %s", e.getMessage());
                 releaseLibraryInstance();
+                // A start that failed inside the library leaves its lock on the data directory with an instance we
+                // never got; the lock's file is closed, and the lock released, when that instance is collected.
+                System.gc();
                 try {
                     Thread.sleep(RESTART_BACKOFF.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -313,6 +318,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Backends of a killed postmaster notice its death and exit, normally within milliseconds; while one is left it
+     * holds the old shared memory and PostgreSQL refuses to start. Wait for them, and end those that linger: their
+     * postmaster is gone, so crash recovery replays what they committed.
+     */
+    private void awaitLeftoversGone() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<ProcessHandle> leftovers = leftoverProcesses(dataDirectory);
+            if (leftovers.isEmpty()) {
+                return;
+            }
+            if (i == 50) {
+                LOG.warnf("Ending %d processes the killed PostgreSQL left in %s", leftovers.size(), dataDirectory);
+                leftovers.forEach(ProcessHandle::destroyForcibly);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** PostgreSQL processes working in this data directory (a postgres process's working directory is its data). */
+    static List<ProcessHandle> leftoverProcesses(Path dataDirectory) {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(process -> {
+                    try {
+                        return Files.readSymbolicLink(Path.of("/proc", String.valueOf(process.pid()), "cwd"))
+                                .normalize().equals(data);
+                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                        return false; // gone meanwhile, or not ours to inspect
+                    }
+                }).toList();
     }
 
     /** Frees the library's lock on the data directory; its stop of the (dead) server fails, which is expected. */

@@ -169,11 +169,18 @@ class EmbeddedDatabaseHardeningTest {
                 sql.execute("INSERT INTO kept VALUES ('committed before the kill')");
             }
             long killed = database.postmasterPid();
+            // The processes of this server are known by their working directory (what the restart waits for).
+            assertThat(EmbeddedDatabase.leftoverProcesses(pgdata())).extracting(ProcessHandle::pid).contains(killed);
+            // A client connected at the time of the kill: its backend outlives the postmaster for a moment.
+            Connection connected = connect(database, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER_ROLE,
+                    database.password());
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !database.isRunning());
             await().atMost(Duration.ofSeconds(60)).until(database::isRunning);
             assertThat(database.postmasterPid()).isNotEqualTo(killed);
+            assertThatThrownBy(() -> connected.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class);
+            connected.close();
             try (Connection owner = connect(database, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER_ROLE,
                     database.password()); Statement sql = owner.createStatement();
                     ResultSet rows = sql.executeQuery("SELECT value FROM kept")) {
