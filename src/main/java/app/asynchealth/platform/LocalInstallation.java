@@ -30,7 +30,8 @@ public final class LocalInstallation implements AutoCloseable {
         SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
         String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
         String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort,
+                dataDirectory.resolve("keys").resolve("database.password"));
         return new LocalInstallation(database, keys, slotKey, secretsKey);
     }
 
@@ -45,6 +46,10 @@ public final class LocalInstallation implements AutoCloseable {
 
     public String jdbcUrl() {
         return database.jdbcUrl();
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
     }
 
     @Override

@@ -24,14 +24,16 @@ class LocalInstallationTest {
     @Test
     void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
         try (LocalInstallation first = LocalInstallation.start(dataDirectory, 0)) {
-            try (Connection owner = DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE, "local");
+            try (Connection owner = DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE,
+                    first.database().password());
                     Statement sql = owner.createStatement()) {
                 sql.execute("CREATE TABLE kept (value text)");
                 sql.execute("INSERT INTO kept VALUES ('still here')");
             }
         }
         try (LocalInstallation second = LocalInstallation.start(dataDirectory, 0);
-                Connection owner = DriverManager.getConnection(second.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE, "local");
+                Connection owner = DriverManager.getConnection(second.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE,
+                        second.database().password());
                 Statement sql = owner.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT value FROM kept")) {
             assertThat(rows.next()).isTrue();
@@ -43,7 +45,8 @@ class LocalInstallationTest {
     @Test
     void theApplicationRoleCanNeitherBypassRowLevelSecurityNorOwnTables() throws Exception {
         try (LocalInstallation installation = LocalInstallation.start(dataDirectory, 0);
-                Connection app = DriverManager.getConnection(installation.jdbcUrl(), EmbeddedDatabase.APP_ROLE, "local");
+                Connection app = DriverManager.getConnection(installation.jdbcUrl(), EmbeddedDatabase.APP_ROLE,
+                        installation.database().password());
                 Statement sql = app.createStatement();
                 ResultSet role = sql.executeQuery(
                         "SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = current_user")) {

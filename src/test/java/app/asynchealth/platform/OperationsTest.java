@@ -16,7 +16,8 @@ class OperationsTest {
     void livenessAndReadinessWithTheDatabaseCheck() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.find { it.name == 'embedded-postgresql' }.status", equalTo("UP"));
     }
 
     @Test

@@ -139,6 +139,20 @@ public final class PackagedService implements AutoCloseable {
         System.err.println(tail(log, lines, "service " + name));
     }
 
+    /**
+     * Kills the instance's JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, so an embedded
+     * PostgreSQL it started is left running. Its data directory is kept (for the next instance to start on).
+     */
+    public void kill() {
+        process.destroyForcibly(); // SIGKILL on Linux
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        forget(stopOnExit);
+    }
+
     /** Stops the instance (gracefully, so that an embedded PostgreSQL stops with it) and removes its own data. */
     @Override
     public void close() {
