@@ -6,15 +6,19 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.asynchealth.platform.ratelimit.HrRateLimits;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
 /** The HR routes' per-caller limit, lowered to {@value #LIMIT} per hour so that no bucket refills during a test. */
@@ -138,16 +142,27 @@ class RateLimitTest {
         organization(hr).statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
-    io.restassured.response.ValidatableResponse organization(String token) {
+    ValidatableResponse organization(String token) {
         return Api.as(token).get("/api/v1/organization/profile").then();
     }
 
+    @Inject
+    HrRateLimits limits;
+
     @Test
     void refusedCallersAreNotCounted() {
+        long callers = limits.callers();
         String member = Tokens.as(tenant, "m", Roles.MEMBER);
         for (int i = 0; i <= LIMIT; i++) {
             feed(member).statusCode(403).contentType("application/problem+json");
         }
-        io.restassured.RestAssured.given().get("/api/v1/scores").then().statusCode(401);
+        RestAssured.given().get("/api/v1/scores").then().statusCode(401);
+        RestAssured.given().auth().oauth2("not-a-token").get("/api/v1/scores").then().statusCode(401);
+        // Refused before the limit: no bucket was made for any of them...
+        assertThat(limits.callers()).isEqualTo(callers);
+        // ...and the same person, once allowed (the same subject as an analyst), finds a full allowance.
+        assertThat(header(feed(Tokens.as(tenant, "m", Roles.HR_ANALYST)).statusCode(200), "RateLimit-Remaining"))
+                .isEqualTo(LIMIT - 1);
+        assertThat(limits.callers()).isEqualTo(callers + 1);
     }
 }

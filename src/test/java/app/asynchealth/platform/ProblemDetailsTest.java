@@ -66,6 +66,21 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void textThatIsNotPlainTextIsAFieldError() {
+        // NUL cannot be stored (it was a 500), other controls have no place in a name, and half a surrogate pair has
+        // no UTF-8 encoding (it was stored altered).
+        for (String name : new String[] { "\"a\\u0000b\"", "\"a\\u0007b\"", "\"a\\u001bb\"", "\"a\\ud800b\"",
+                "\"\\udc00\"" }) {
+            isProblem(postTeam("{\"name\": " + name + "}"), 400, "validation-failed");
+            postTeam("{\"name\": " + name + "}").body("errors[0].field", equalTo("name"));
+        }
+        nothingWritten();
+        // Tabs and line breaks are text, and so is a whole pair (an emoji).
+        postTeam("{\"name\": \"Core\", \"description\": \"line\\nnext\\tcolumn \\ud83d\\ude80\"}").statusCode(201)
+                .body("description", equalTo("line\nnext\tcolumn \ud83d\ude80"));
+    }
+
+    @Test
     void wrongNumericTypesForSettings() {
         String platform = Tokens.platformAdmin();
         for (String threshold : new String[] { "\"5\"", "5.5", "true", "null" }) {

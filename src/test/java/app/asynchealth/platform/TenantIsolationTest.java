@@ -8,23 +8,31 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
+import app.asynchealth.support.RichTenant;
+import app.asynchealth.support.WebhookReceiver;
 import app.asynchealth.support.Tokens;
 import app.asynchealth.team.Team;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Tenant isolation at both layers: Hibernate's tenant discriminator over the API, and PostgreSQL row-level security
- * alone, with queries that name no tenant at all.
+ * Tenant isolation at both layers, each tested alone: PostgreSQL row-level security with native SQL (no Hibernate
+ * filter) over every tenant table of the catalog, and Hibernate's tenant discriminator with the connection's row-level
+ * security bound to the other tenant (so only Hibernate stands between the session and those rows). Flags alone prove
+ * nothing: a {@code USING (true)} policy is forced and enabled too.
  */
 @QuarkusTest
 class TenantIsolationTest {
@@ -98,6 +106,115 @@ class TenantIsolationTest {
                 .setParameter(1, tenantA).executeUpdate());
         assertThat(updated.intValue()).isZero();
         Api.as(Tokens.tenantAdmin(tenantA)).get("/api/v1/teams/{id}", teamOfA).then().body("name", equalTo("Payments"));
+    }
+
+    /** Every table holding tenant data, from the catalog: new tables join the checks by themselves. */
+    List<String> tenantTables() {
+        return asTenant.call(tenantA, () -> entityManager.createNativeQuery("""
+                SELECT DISTINCT table_name::text FROM information_schema.columns
+                WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1""")
+                .getResultList().stream().map(String.class::cast).toList());
+    }
+
+    long count(String tenant, String sql, Object... parameters) {
+        return asTenant.call(tenant, () -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    @Nested
+    class EveryTenantTable {
+
+        RichTenant richA;
+        WebhookReceiver receiver;
+
+        @BeforeEach
+        void aTenantWithARowInEveryTable() {
+            receiver = new WebhookReceiver();
+            richA = new RichTenant(receiver);
+        }
+
+        @AfterEach
+        void stopReceiver() {
+            receiver.close();
+        }
+
+        @Test
+        void rowLevelSecurityAloneHidesAndProtectsEveryRowOfAnotherTenant() {
+            List<String> tables = tenantTables();
+            assertThat(tables).contains("team", "team_member", "assessment", "invitation", "response", "answer",
+                    "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "webhook_event",
+                    "webhook_delivery", "webhook_attempt");
+            Map<String, Long> before = new TreeMap<>();
+            for (String table : tables) {
+                // Native SQL with no tenant filter of Hibernate's: only the policies decide.
+                String ofA = "SELECT count(*) FROM " + table + " WHERE tenant_id = ?1";
+                long seenByA = count(richA.id, ofA, richA.id);
+                assertThat(seenByA).as("rows of tenant A in %s (add one to RichTenant)", table).isPositive();
+                before.put(table, seenByA);
+                assertThat(count(tenantB, ofA, richA.id)).as("rows of A that B sees in %s", table).isZero();
+                assertThat(count(tenantB, "SELECT count(*) FROM " + table + " WHERE tenant_id <> ?1", tenantB))
+                        .as("rows of other tenants that B sees in %s", table).isZero();
+                assertThat(count(null, ofA, richA.id)).as("rows of A seen with no tenant in %s", table).isZero();
+                // Nor can B change or remove them.
+                assertThat(count(tenantB, "WITH changed AS (UPDATE " + table
+                        + " SET tenant_id = tenant_id WHERE tenant_id = ?1 RETURNING 1) SELECT count(*) FROM changed",
+                        richA.id)).as("rows of A that B updates in %s", table).isZero();
+                assertThat(count(tenantB, "WITH gone AS (DELETE FROM " + table
+                        + " WHERE tenant_id = ?1 RETURNING 1) SELECT count(*) FROM gone", richA.id))
+                        .as("rows of A that B deletes in %s", table).isZero();
+            }
+            assertThat(count(tenantB, "SELECT count(*) FROM tenant WHERE id <> ?1", tenantB)).isZero();
+            for (String table : tables) {
+                assertThat(count(richA.id, "SELECT count(*) FROM " + table + " WHERE tenant_id = ?1", richA.id))
+                        .as("rows of A in %s afterwards", table).isEqualTo(before.get(table));
+            }
+        }
+
+        @Test
+        void hibernatesTenantFilterAloneHidesEveryEntityOfAnotherTenant() {
+            List<String> entities = entityManager.getMetamodel().getEntities().stream()
+                    .filter(type -> type.getAttributes().stream().anyMatch(a -> a.getName().equals("tenantId")))
+                    .map(EntityType::getName).sorted().toList();
+            assertThat(entities).contains("Team", "TeamMember", "Assessment", "Answer");
+            for (String entity : entities) {
+                String jpql = "select count(e) from " + entity + " e";
+                long ownRows = asTenant.call(richA.id, () -> entityManager.createQuery(jpql, Long.class).getSingleResult());
+                assertThat(ownRows).as("%s rows of tenant A seen by A (add one to RichTenant)", entity).isPositive();
+                long seen = asTenant.call(tenantB, () -> {
+                    // Re-bind this transaction's connection to tenant A: row-level security now shows A's rows, and
+                    // the session's tenant (B) is all that keeps Hibernate from reading them.
+                    rebindRowLevelSecurity(richA.id);
+                    return entityManager.createQuery(jpql, Long.class).getSingleResult();
+                });
+                assertThat(seen).as("%s rows of A through a session of B", entity).isZero();
+            }
+            Team found = asTenant.call(tenantB, () -> {
+                rebindRowLevelSecurity(richA.id);
+                return entityManager.find(Team.class, UUID.fromString(richA.team));
+            });
+            assertThat(found).isNull();
+            int renamed = asTenant.call(tenantB, () -> {
+                rebindRowLevelSecurity(richA.id);
+                return entityManager.createQuery("update Team t set t.name = 'Hijacked'").executeUpdate();
+            });
+            assertThat(renamed).isZero();
+            Api.as(richA.admin).get("/api/v1/teams/{id}", richA.team).then().body("name", equalTo(richA.teamName));
+        }
+
+        /** Points row-level security of the current transaction at another tenant, leaving Hibernate's binding. */
+        private void rebindRowLevelSecurity(String tenant) {
+            entityManager.createNativeQuery("SELECT set_config('async_health.tenant_id', ?1, true)")
+                    .setParameter(1, tenant).getSingleResult();
+            Number visible = (Number) entityManager
+                    .createNativeQuery("SELECT count(*) FROM team WHERE tenant_id = ?1").setParameter(1, tenant)
+                    .getSingleResult();
+            assertThat(visible.longValue()).as("the connection now sees the other tenant's rows").isPositive();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.asynchealth.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -25,7 +26,12 @@ import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Every bad token is refused with 401 problem+json; the good ones of both issuers are accepted. */
+/**
+ * Every bad token is refused with 401 problem+json (alg none, HS256 keyed with the public key, expired, not yet valid by
+ * nbf or by iat, wrong issuer or audience, unknown kid, tampered payload or signature, no or unknown tenant, a revoked
+ * integration token); a respondent credential is not admitted to admin routes (401/403); the good ones of both issuers
+ * are accepted.
+ */
 @QuarkusTest
 class TokenVerificationTest {
 
@@ -43,7 +49,11 @@ class TokenVerificationTest {
     }
 
     private static void refused(String token) {
-        teamsWith(token).statusCode(401)
+        refusedOn(token, "/api/v1/teams");
+    }
+
+    private static void refusedOn(String token, String path) {
+        given().auth().oauth2(token).get(path).then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401))
@@ -121,6 +131,66 @@ class TokenVerificationTest {
         String forged = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.toJson().getBytes(StandardCharsets.UTF_8));
         refused(parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
+    void tamperedSignatureIsRefused() {
+        String[] parts = Tokens.tenantAdmin(tenant).split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x01; // one bit flipped in the middle of the signature
+        refused(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+        // A signature cut short is no signature either.
+        refused(parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 8));
+    }
+
+    @Test
+    void tokenIssuedInTheFutureIsRefused() {
+        // Only an iat in the future, nbf unset: a token minted by a clock far ahead (or forged) is not yet valid.
+        long now = System.currentTimeMillis() / 1000;
+        refused(Tokens.service(Tokens.serviceClaims(tenant, Roles.TENANT_ADMIN).issuedAt(now + 3600).expiresAt(now + 7200)));
+    }
+
+    /** Refused with a problem: 401 (not admitted) or 403 (admitted, not allowed), never an answer. */
+    private static void notAdmitted(String token, String method, String path, Object... params) {
+        given().auth().oauth2(token).contentType("application/json").body("{}").request(method, path, params).then()
+                .statusCode(oneOf(401, 403)).contentType("application/problem+json")
+                .body("status", oneOf(401, 403));
+    }
+
+    @Test
+    void respondentCredentialIsRefusedOnAdminRoutes() {
+        String team = Api.newTeam(tenant, "Respondents");
+        String member = Api.newMember(tenant, team, Map.of("email", "resp@example.com"));
+        String assessment = Api.newAssessment(tenant, team);
+        Api.open(tenant, assessment);
+        String credential = Api.claim(Api.invite(tenant, assessment, member).getString("issued[0].code"));
+        // It answers its own assessment...
+        given().auth().oauth2(credential).get("/api/v1/assessments/{id}/response", assessment).then()
+                .statusCode(oneOf(200, 404));
+        // ...and opens nothing else: neither reading nor administering the tenant.
+        notAdmitted(credential, "GET", "/api/v1/teams");
+        notAdmitted(credential, "GET", "/api/v1/assessments/{id}", assessment);
+        notAdmitted(credential, "GET", "/api/v1/assessments/{id}/invitations", assessment);
+        notAdmitted(credential, "POST", "/api/v1/assessments/{id}/close", assessment);
+        notAdmitted(credential, "POST", "/api/v1/integrations/tokens");
+        notAdmitted(credential, "GET", "/api/v1/scores");
+        notAdmitted(credential, "GET", "/api/v1/tenants");
+        Api.as(Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}", assessment).then()
+                .body("status", equalTo("open"));
+    }
+
+    @Test
+    void revokedIntegrationTokenIsRefused() {
+        String admin = Tokens.tenantAdmin(tenant);
+        var created = Api.as(admin).body(Map.of("name", "soon revoked")).post("/api/v1/integrations/tokens").then()
+                .statusCode(201).extract();
+        String token = created.path("token");
+        given().auth().oauth2(token).get("/api/v1/scores").then().statusCode(200);
+        Api.as(admin).delete("/api/v1/integrations/tokens/{id}", created.<String>path("integration.id")).then()
+                .statusCode(200);
+        // Every request checks it: refused at once, on every route.
+        refusedOn(token, "/api/v1/scores");
+        refusedOn(token, "/api/v1/teams");
     }
 
     @Test

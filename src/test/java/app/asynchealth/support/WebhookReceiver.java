@@ -37,9 +37,18 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Duration> drips = new ConcurrentHashMap<>();
 
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final String host;
+
     public WebhookReceiver() {
+        this("127.0.0.1");
+    }
+
+    /** @param host the loopback address to listen on (127.0.0.2 stands in for an internal host the policy refuses) */
+    public WebhookReceiver(String host) {
+        this.host = host;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -50,12 +59,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The URL of a path on this receiver. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
     }
 
     /** Answers the next requests to the path with these statuses, in order; afterwards with 204. */
     public WebhookReceiver answer(String path, Integer... statuses) {
         scripts.put(path, new ArrayDeque<>(List.of(statuses)));
+        return this;
+    }
+
+    /** Answers every request to the path with 302 Found to the location. */
+    public WebhookReceiver redirect(String path, String location) {
+        redirects.put(path, location);
         return this;
     }
 
@@ -85,7 +100,11 @@ public final class WebhookReceiver implements AutoCloseable {
         synchronized (this) {
             scripted = script == null ? null : script.poll();
         }
-        int status = scripted == null ? 204 : scripted;
+        String location = redirects.get(path);
+        int status = location != null ? 302 : scripted == null ? 204 : scripted;
+        if (location != null) {
+            exchange.getResponseHeaders().add("Location", location);
+        }
         received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now(), status));
         Duration delay = delays.get(path);
         if (delay != null) {

@@ -69,12 +69,22 @@ public class WebhookDispatcher {
         this.disableAfterFailures = disableAfterFailures;
         // The lease outlasts the longest attempt by a wide margin, so a slow attempt is never made twice.
         this.leaseSeconds = Math.max(60, requestTimeout.toSeconds() * 6);
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialInterval, multiplier, 0.5, maxInterval);
+        this.backoff = backoff(initialInterval, multiplier, maxInterval);
         this.sending = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The wait before attempt n + 1 after attempt n failed: exponential, capped, with ±50 % jitter. */
+    static IntervalFunction backoff(Duration initialInterval, double multiplier, Duration maxInterval) {
+        return IntervalFunction.ofExponentialRandomBackoff(initialInterval, multiplier, 0.5, maxInterval);
+    }
+
+    /** @return milliseconds to wait after the failed attempt number {@code attempt} (1-based) of a round */
+    long retryDelayMillis(int attempt) {
+        return backoff.apply(attempt);
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -171,7 +181,7 @@ public class WebhookDispatcher {
             delivery.status = WebhookDelivery.Status.FAILED;
             delivery.nextAttemptAt = null;
         } else {
-            delivery.nextAttemptAt = clock.instant().plusMillis(backoff.apply(claimed.attemptInRound()));
+            delivery.nextAttemptAt = clock.instant().plusMillis(retryDelayMillis(claimed.attemptInRound()));
         }
         deliveries.flush();
         int failures = endpoints.recordFailure(claimed.endpointId());

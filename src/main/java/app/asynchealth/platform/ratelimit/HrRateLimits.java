@@ -55,6 +55,12 @@ public class HrRateLimits {
                 Math.max(1, period.toSeconds()));
     }
 
+    /** How many callers have a bucket on this replica: a request refused before the limit never makes one. */
+    public long callers() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L; // rounded up: a client that waits that long is let in
     }

@@ -1,5 +1,6 @@
 package app.asynchealth.platform.security;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +60,9 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
         this.tenants = tenants;
     }
 
+    /** Clock difference tolerated between an issuer and this service. */
+    static final long ISSUED_AT_SKEW_SECONDS = 60;
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
@@ -71,6 +75,10 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
             // Team roles and accounts match on sub, which an identity provider never renames or reuses.
             if (token.getSubject() == null || token.getSubject().isBlank()) {
                 throw new AuthenticationFailedException("the token has no subject");
+            }
+            // A token issued in the future is not yet valid, as with nbf: quarkus-oidc checks nbf and exp, not iat.
+            if (token.getIssuedAtTime() > Instant.now().getEpochSecond() + ISSUED_AT_SKEW_SECONDS) {
+                throw new AuthenticationFailedException("the token was issued in the future");
             }
             // A respondent token may answer and nothing else, whatever else it carries; no other token may answer as one.
             boolean respondent = token.getAudience() != null && token.getAudience().contains(respondAudience);

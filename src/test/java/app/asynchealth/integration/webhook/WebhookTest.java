@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -34,6 +36,7 @@ import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.Tokens;
 import app.asynchealth.support.WebhookReceiver;
 import app.asynchealth.support.WebhookReceiver.Received;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -90,6 +93,24 @@ class WebhookTest {
     List<Map<String, Object>> deliveries(String endpoint) {
         return Api.as(admin).get("/api/v1/webhooks/{id}/deliveries", endpoint).then().statusCode(200).extract()
                 .jsonPath().getList("items");
+    }
+
+    /**
+     * Sends the endpoint a test message and waits until it arrives. It was due after anything already in the outbox,
+     * so the polls that would send a message wrongly (a duplicate, another tenant's, an unsubscribed event) are over:
+     * absence is then checked against a positive signal instead of a guess at how long to watch.
+     */
+    void afterALaterMessage(String token, String endpoint, String path) {
+        String eventId = Api.as(token).post("/api/v1/webhooks/{id}/test", endpoint).then().statusCode(202).extract()
+                .path("eventId");
+        await().atMost(PATIENCE).until(() -> receiver.received(path).stream()
+                .anyMatch(request -> eventId.equals(request.header("webhook-id"))));
+    }
+
+    /** What reached the path apart from test messages. */
+    List<Received> events(String path) {
+        return receiver.received(path).stream().filter(request -> !request.body().contains("\"webhook.test\""))
+                .toList();
     }
 
     static JsonNode json(String body) throws Exception {
@@ -182,7 +203,6 @@ class WebhookTest {
         close(assessment);
 
         List<Received> received = awaitReceived("/all", 3);
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/all").size() == 3);
         for (Received request : received) {
             verifier.verify(request.body(), request.headers()); // throws unless id, timestamp and signature hold
             assertThat(request.header("webhook-id")).startsWith("msg_");
@@ -212,6 +232,10 @@ class WebhookTest {
         assertThat(log).hasSize(3);
         assertThat(log).extracting(d -> d.get("eventId")).containsExactlyInAnyOrderElementsOf(
                 received.stream().map(r -> r.header("webhook-id")).toList());
+        // Once each: one attempt per delivery in the log, and nothing more at the receiver after a later message.
+        assertThat(log).allSatisfy(d -> assertThat(d.get("attempts")).isEqualTo(1));
+        afterALaterMessage(admin, endpoint, "/all");
+        assertThat(events("/all")).hasSize(3).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
     }
 
     @Inject
@@ -229,7 +253,7 @@ class WebhookTest {
 
     @Test
     void onlySubscribedEventsAreSentAndSuppressedProfilesAreNotAnnounced() {
-        register("/profiles", List.of("profile.available"));
+        String profiles = register("/profiles", List.of("profile.available")).path("endpoint.id");
         var closedOnly = register("/closed", List.of("assessment.closed"));
         String team = Api.newTeam(tenant, "Small");
         String assessment = openAssessment(team);
@@ -238,8 +262,12 @@ class WebhookTest {
 
         Received closed = awaitReceived("/closed", 1).get(0);
         assertThat(closed.body()).contains("\"profileStatus\":\"suppressed\"").contains("\"respondents\":2");
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/profiles").isEmpty());
+        // The outbox is written with the change: no delivery for the profile endpoint exists, so none can ever go...
+        assertThat(deliveries(profiles)).isEmpty();
         assertThat(deliveries(closedOnly.path("endpoint.id"))).hasSize(1);
+        // ...and the receiver, once a later message got through, saw nothing else.
+        afterALaterMessage(admin, profiles, "/profiles");
+        assertThat(events("/profiles")).isEmpty();
     }
 
     @Test
@@ -322,7 +350,7 @@ class WebhookTest {
     void aTestMessageGoesSignedToTheChosenEndpointAlone() throws Exception {
         var created = register("/ping", ALL_EVENTS);
         String endpoint = created.path("endpoint.id");
-        register("/bystander", ALL_EVENTS);
+        String bystander = register("/bystander", ALL_EVENTS).path("endpoint.id");
         String eventId = Api.as(admin).post("/api/v1/webhooks/{id}/test", endpoint).then().statusCode(202)
                 .body("eventType", equalTo("webhook.test")).body("status", equalTo("pending")).extract().path("eventId");
 
@@ -331,7 +359,9 @@ class WebhookTest {
         assertThat(ping.header("webhook-id")).isEqualTo(eventId);
         assertThat(json(ping.body()).get("type").asText()).isEqualTo("webhook.test");
         assertThat(json(ping.body()).at("/data/endpointId").asText()).isEqualTo(endpoint);
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/bystander").isEmpty());
+        assertThat(deliveries(bystander)).isEmpty();
+        afterALaterMessage(admin, bystander, "/bystander");
+        assertThat(receiver.received("/bystander")).hasSize(1); // its own test message, not the other's
 
         // Nobody subscribes to test messages, and a disabled endpoint is not sent one.
         Api.as(admin).body(Map.of("url", receiver.url("/x"), "events", List.of("webhook.test")))
@@ -398,8 +428,8 @@ class WebhookTest {
         String endpoint = register("/tenant-a", List.of("assessment.closed")).path("endpoint.id");
         String other = Api.newTenant();
         String otherAdmin = Tokens.tenantAdmin(other);
-        Api.as(otherAdmin).body(Map.of("url", receiver.url("/tenant-b"), "events", ALL_EVENTS))
-                .post("/api/v1/webhooks").then().statusCode(201);
+        String endpointOfB = Api.as(otherAdmin).body(Map.of("url", receiver.url("/tenant-b"), "events", ALL_EVENTS))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
 
         Api.as(otherAdmin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -412,7 +442,10 @@ class WebhookTest {
 
         close(openAssessment(Api.newTeam(tenant, "Only A")));
         awaitReceived("/tenant-a", 1);
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received("/tenant-b").isEmpty());
+        afterALaterMessage(otherAdmin, endpointOfB, "/tenant-b");
+        assertThat(events("/tenant-b")).isEmpty();
+        assertThat(Api.as(otherAdmin).get("/api/v1/webhooks/{id}/deliveries", endpointOfB).then().statusCode(200)
+                .extract().jsonPath().getList("items.eventType")).containsOnly("webhook.test");
         Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(200);
     }
 
@@ -444,7 +477,91 @@ class WebhookTest {
         awaitReceived("/deleted", 1);
         Api.as(admin).delete("/api/v1/webhooks/{id}", endpoint).then().statusCode(204);
         int seen = receiver.received("/deleted").size();
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> receiver.received("/deleted").size() <= seen + 1);
+        // At most the attempt in flight: watched for four polls (1 s each), longer than any retry wait (at most 1 s).
+        await().during(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> receiver.received("/deleted").size() <= seen + 1);
         Api.as(admin).get("/api/v1/webhooks/{id}", endpoint).then().statusCode(404);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> attemptLog(String endpoint) {
+        List<Map<String, Object>> log = deliveries(endpoint);
+        return log.isEmpty() || log.get(0).get("attemptLog") == null ? List.of()
+                : (List<Map<String, Object>>) log.get(0).get("attemptLog");
+    }
+
+    @Test
+    void theDispatcherWaitsAsConfiguredBetweenAttempts() {
+        // 0.2 s, ×2, at most 1 s in the test profile, ±50 %: what the dispatcher itself schedules with.
+        for (int i = 0; i < 500; i++) {
+            assertThat(dispatcher.retryDelayMillis(1)).isBetween(100L, 300L);
+            assertThat(dispatcher.retryDelayMillis(2)).isBetween(200L, 600L);
+            assertThat(dispatcher.retryDelayMillis(6)).isBetween(500L, 1000L);
+        }
+    }
+
+    @Test
+    void redirectsAreNotFollowedInsideTheNetworkOrAnywhere() {
+        // 127.0.0.2 is loopback too, but not allowed: it stands in for an internal service such as cloud metadata.
+        try (WebhookReceiver internal = new WebhookReceiver("127.0.0.2")) {
+            receiver.redirect("/to-internal", internal.url("/latest/meta-data"));
+            receiver.redirect("/to-allowed", receiver.url("/target"));
+            String toInternal = register("/to-internal", List.of("assessment.closed")).path("endpoint.id");
+            String toAllowed = register("/to-allowed", List.of("assessment.closed")).path("endpoint.id");
+            close(openAssessment(Api.newTeam(tenant, "Redirects")));
+
+            await().atMost(PATIENCE).until(() -> attemptLog(toInternal).size() >= 2 && attemptLog(toAllowed).size() >= 2);
+            for (String endpoint : List.of(toInternal, toAllowed)) {
+                // Each attempt is a failure that records the 302, and is retried as one.
+                assertThat(attemptLog(endpoint)).allSatisfy(attempt -> assertThat(attempt.get("statusCode")).isEqualTo(302));
+                assertThat(deliveries(endpoint).get(0).get("status")).isNotEqualTo("delivered");
+            }
+            assertThat(internal.received("/latest/meta-data")).isEmpty();
+            assertThat(receiver.received("/target")).isEmpty();
+        }
+    }
+
+    @Test
+    void aDestinationRefusedAfterItsRegistrationIsNotSentTo() {
+        String endpoint = register("/no-longer-allowed", List.of("assessment.closed")).path("endpoint.id");
+        // From now on 127.0.0.1 is not allowed (as when an operator narrows allowed-destinations, or a name now resolves
+        // inside the network): the check before each attempt refuses it.
+        QuarkusMock.installMockForType(new DestinationPolicy(Optional.empty(), true), DestinationPolicy.class);
+        close(openAssessment(Api.newTeam(tenant, "Refused later")));
+
+        await().atMost(PATIENCE).until(() -> !attemptLog(endpoint).isEmpty());
+        Map<String, Object> attempt = attemptLog(endpoint).get(0);
+        assertThat(attempt).doesNotContainKey("statusCode");
+        assertThat((String) attempt.get("error")).startsWith("destination refused")
+                .contains("inside a private network (127.0.0.1)");
+        assertThat(receiver.received("/no-longer-allowed")).isEmpty();
+    }
+
+    @Test
+    void aNameThatResolvesInsideTheNetworkWhenConnectingIsRefused() {
+        // DNS rebinding: the name passes the check of its URL, then resolves to an internal address when the client
+        // connects. Only the client's own resolver, which asks the policy about the very addresses, stands in the way.
+        DestinationPolicy namePasses = new DestinationPolicy(Optional.of(List.of("localhost")), true);
+        DestinationPolicy addressesRefused = new DestinationPolicy(Optional.empty(), true);
+        QuarkusMock.installMockForType(new DestinationPolicy(Optional.empty(), true) {
+            @Override
+            public Optional<String> refusal(String url) {
+                return namePasses.refusal(url);
+            }
+
+            @Override
+            public Optional<String> refusal(String host, InetAddress[] addresses) {
+                return addressesRefused.refusal(host, addresses);
+            }
+        }, DestinationPolicy.class);
+        String url = receiver.url("/rebound").replace("127.0.0.1", "localhost");
+        String endpoint = Api.as(admin).body(Map.of("url", url, "events", List.of("assessment.closed")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
+        close(openAssessment(Api.newTeam(tenant, "Rebound")));
+
+        await().atMost(PATIENCE).until(() -> !attemptLog(endpoint).isEmpty());
+        Map<String, Object> attempt = attemptLog(endpoint).get(0);
+        assertThat(attempt).doesNotContainKey("statusCode");
+        assertThat((String) attempt.get("error")).contains("refused").contains("inside a private network");
+        assertThat(receiver.received("/rebound")).isEmpty();
     }
 }
