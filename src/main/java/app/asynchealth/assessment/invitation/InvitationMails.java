@@ -31,6 +31,8 @@ public class InvitationMails {
     private static final DateTimeFormatter CLOSING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    static final int ATTEMPTS = 2;
+
     private final ReactiveMailer mailer;
     private final boolean enabled;
     private final Optional<String> claimLink;
@@ -50,8 +52,8 @@ public class InvitationMails {
     }
 
     /**
-     * Sends every code's mail at once, each bounded by the timeout, so a slow or dead mail server delays the caller by
-     * one timeout, not one per member.
+     * Sends every code's mail at once, each bounded by the timeout per attempt, so a slow or dead mail server delays
+     * the caller by {@value #ATTEMPTS} timeouts, not by a number per member.
      *
      * @return the invitations whose mail the mail server took
      */
@@ -62,13 +64,16 @@ public class InvitationMails {
         List<Uni<UUID>> sends = codes.stream().map(code -> mailer
                 .send(Mail.withText(code.email(), "You are invited: " + assessment.title, body(assessment, code)))
                 .ifNoItem().after(timeout).fail()
+                // Once more on failure: the same mail twice carries the same code, so a duplicate costs nothing.
+                .onFailure().retry().atMost(ATTEMPTS - 1)
                 .onItem().transform(ignored -> code.invitationId())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The mail server did not take the invitation mail of invitation %s: %s",
                             code.invitationId(), failure.toString());
                     return null;
                 })).toList();
-        Set<UUID> delivered = new HashSet<>(Uni.join().all(sends).andFailFast().await().atMost(timeout.plusSeconds(5)));
+        Set<UUID> delivered = new HashSet<>(Uni.join().all(sends).andFailFast().await()
+                .atMost(timeout.multipliedBy(ATTEMPTS).plusSeconds(5)));
         delivered.remove(null);
         return delivered;
     }
