@@ -65,6 +65,7 @@ public class AssessmentLifecycle {
             if (assessment.status == AssessmentStatus.DRAFT) {
                 assessment.open(now);
             } else {
+                assessments.awaitAnswersInFlight(assessment.id); // answers under way commit first, and count
                 assessment.close(now);
                 closed.fire(AssessmentClosed.of(assessment));
             }
