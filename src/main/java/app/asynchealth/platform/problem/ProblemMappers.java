@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.asynchealth.platform.web.StrictJson;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -75,7 +76,9 @@ public class ProblemMappers {
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         String message = "has the wrong type or format";
         Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
+        if (e instanceof StrictJson.Refused refused) {
+            message = refused.reason();
+        } else if (target != null && target.isEnum()) {
             message = "must be one of " + Arrays.stream(target.getEnumConstants())
                     .map(constant -> '"' + jsonName((Enum<?>) constant) + '"')
                     .collect(Collectors.joining(", "));
