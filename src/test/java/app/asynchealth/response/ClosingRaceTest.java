@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.asynchealth.assessment.AssessmentLifecycle;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Superuser;
@@ -28,44 +33,90 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * Answers racing a close: each either commits before the close, and counts, or is refused with 409. Nothing is stored
- * or counted after the close.
+ * Answers racing a close, by hand or at the closing time: each write either commits before the close, and counts, or
+ * is refused with 409. Nothing is stored, changed or counted after the close.
  */
 @QuarkusTest
 class ClosingRaceTest {
 
     static final int MEMBERS = 12;
 
-    /** One accepted write: when it says it was submitted (null for a draft). */
+    @Inject
+    AssessmentLifecycle lifecycle;
+
+    String tenant;
+    String team;
+    String admin;
+
+    /** One accepted write: its status, and when it says it was submitted (null for a draft or a withdrawal). */
     record Accepted(int status, Instant submittedAt) {
     }
 
-    @Test
-    void submissionsRacingACloseCommitBeforeItOrAreRefused() throws Exception {
-        String tenant = Api.newTenant();
-        String team = Api.newTeam(tenant, "Racing");
-        String admin = Tokens.tenantAdmin(tenant);
+    @BeforeEach
+    void teamOfTwelve() {
+        tenant = Api.newTenant();
+        team = Api.newTeam(tenant, "Racing");
+        admin = Tokens.tenantAdmin(tenant);
         for (int i = 0; i < MEMBERS; i++) {
             Api.newMember(tenant, team, Map.of("externalId", "r" + i, "subject", "racer-" + i));
         }
-        // An endpoint for every event: the close records how many had submitted, in its own transaction, and each
-        // submission takes the quorum path too.
+    }
+
+    @Test
+    void writesRacingACloseByHandCommitBeforeItOrAreRefused() throws Exception {
+        withEveryEvent(() -> {
+            for (int round = 0; round < 3; round++) {
+                race(Api.newAssessment(tenant, team), assessment -> Instant.parse(Api.as(admin)
+                        .post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200).extract()
+                        .<String>path("closedAt")));
+            }
+        });
+    }
+
+    @Test
+    void writesRacingTheClosingTimeCommitBeforeTheScheduledCloseOrAreRefused() throws Exception {
+        withEveryEvent(() -> {
+            for (int round = 0; round < 2; round++) {
+                Instant closesAt = Instant.now().plus(Duration.ofSeconds(3));
+                String assessment = Api.as(admin).body(Map.of("teamId", team, "title", "Closing soon",
+                        "opensAt", Instant.now().toString(), "closesAt", closesAt.toString()))
+                        .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+                race(assessment, id -> {
+                    // The lifecycle closes it the moment its time has come, while the members are still writing.
+                    while (Instant.now().isBefore(closesAt)) {
+                        Thread.onSpinWait();
+                    }
+                    lifecycle.advance(tenant, Instant.now());
+                    Timestamp closedAt = (Timestamp) Superuser.query("SELECT closed_at FROM assessment WHERE id = ?",
+                            UUID.fromString(id)).get(0)[0];
+                    assertThat(closedAt).as("closed by the lifecycle").isNotNull();
+                    return closedAt.toInstant();
+                });
+            }
+        });
+    }
+
+    interface Rounds {
+        void run() throws Exception;
+    }
+
+    /**
+     * With an endpoint for every event: the close records, in its own transaction, how many had submitted, and every
+     * submission takes the quorum path too.
+     */
+    private void withEveryEvent(Rounds rounds) throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Api.as(admin).body(Map.of("url", receiver.url("/hooks"), "events",
                     List.of("assessment.closed", "profile.available", "assessment.quorum_reached")))
                     .post("/api/v1/webhooks").then().statusCode(201);
-            for (int round = 0; round < 3; round++) {
-                race(tenant, team, admin);
-            }
+            rounds.run();
         }
     }
 
-    private void race(String tenant, String team, String admin) throws Exception {
-        String assessment = Api.newAssessment(tenant, team);
+    private void race(String assessment, Function<String, Instant> close) throws Exception {
         Api.open(tenant, assessment);
         ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> others = new ConcurrentLinkedQueue<>();
-        AtomicInteger writes = new AtomicInteger();
         CountDownLatch warmedUp = new CountDownLatch(MEMBERS * 2);
         ExecutorService pool = Executors.newFixedThreadPool(MEMBERS);
         try {
@@ -74,34 +125,33 @@ class ClosingRaceTest {
                 String token = Tokens.as(tenant, "racer-" + i, Roles.MEMBER);
                 int member = i;
                 members.add(pool.submit(() -> {
-                    // Submitted, then a draft, then submitted again: every write changes the count, until refused.
-                    for (int n = 0; n < 500; n++) {
-                        boolean submit = n % 2 == 0;
-                        Response response = Api.as(token).body(AnsweringWalkthroughTest.answers(member)
-                                .replace("\"submitted\": true", "\"submitted\": " + submit))
-                                .put("/api/v1/assessments/{id}/response", assessment);
-                        writes.incrementAndGet();
+                    // Submitted, a draft, withdrawn, again: every write changes the count, until one is refused.
+                    for (int n = 0; n < 5000; n++) {
+                        Response response = n % 3 == 2
+                                ? Api.as(token).delete("/api/v1/assessments/{id}/response", assessment)
+                                : Api.as(token).body(AnsweringWalkthroughTest.answers(member)
+                                        .replace("\"submitted\": true", "\"submitted\": " + (n % 3 == 0)))
+                                        .put("/api/v1/assessments/{id}/response", assessment);
                         warmedUp.countDown();
                         if (response.statusCode() == 409) {
                             return;
                         }
-                        if (response.statusCode() != 200 && response.statusCode() != 201) {
+                        if (response.statusCode() >= 300) {
                             others.add(response.statusCode());
                             return;
                         }
-                        String at = response.path("submittedAt");
+                        String at = response.statusCode() == 204 ? null : response.path("submittedAt");
                         accepted.add(new Accepted(response.statusCode(), at == null ? null : Instant.parse(at)));
                     }
                 }));
             }
             assertThat(warmedUp.await(60, TimeUnit.SECONDS)).isTrue();
-            Instant closedAt = Instant.parse(Api.as(admin).post("/api/v1/assessments/{id}/close", assessment).then()
-                    .statusCode(200).extract().<String>path("closedAt"));
+            Instant closedAt = close.apply(assessment);
             for (Future<?> member : members) {
                 member.get(60, TimeUnit.SECONDS);
             }
-            assertThat(others).as("statuses other than 200, 201 and 409").isEmpty();
-            assertThat(accepted).isNotEmpty();
+            assertThat(others).as("statuses other than 2xx and 409").isEmpty();
+            assertThat(accepted).extracting(Accepted::status).contains(201, 200, 204);
             // No write was accepted as submitted after the close.
             assertThat(accepted).allSatisfy(write -> {
                 if (write.submittedAt() != null) {
@@ -119,12 +169,14 @@ class ClosingRaceTest {
                     "assessment.closed:" + assessment).get(0)[0];
             assertThat(recorded).contains("\"respondents\":" + submitted + ",");
             Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().statusCode(200)
-                    .body("submittedCount", equalTo((int) submitted));
+                    .body("status", equalTo("closed")).body("submittedCount", equalTo((int) submitted));
             Api.as(admin).get("/api/v1/assessments/{id}/profile", assessment).then().statusCode(200)
                     .body("respondents", equalTo((int) submitted));
-            // And after the close, a write is refused and changes nothing.
-            Api.as(Tokens.as(tenant, "racer-0", Roles.MEMBER)).body(AnsweringWalkthroughTest.answers(0))
+            // And after the close, writes are refused and change nothing.
+            String token = Tokens.as(tenant, "racer-0", Roles.MEMBER);
+            Api.as(token).body(AnsweringWalkthroughTest.answers(0))
                     .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(409);
+            Api.as(token).delete("/api/v1/assessments/{id}/response", assessment).then().statusCode(409);
             assertThat((Long) Superuser.query("SELECT count(*) FROM response WHERE assessment_id = ?"
                     + " AND status = 'SUBMITTED'", UUID.fromString(assessment)).get(0)[0]).isEqualTo(submitted);
         } finally {
