@@ -81,6 +81,34 @@ class ParallelAnsweringTest {
         assertStored(won.get(0).focusHours());
     }
 
+    @Test
+    void aFirstAnswerByAccountAndAnInvitationOfTheSameMemberBothSucceedWithOneSeat() throws Exception {
+        String admin = Tokens.tenantAdmin(tenant);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String member = Api.newMember(tenant, team, Map.of("externalId", "both-" + round,
+                        "subject", "both-" + round));
+                String token = Tokens.as(tenant, "both-" + round, Roles.MEMBER);
+                Future<Integer> answered = pool.submit(() -> Api.as(token).body("{\"answers\": {\"focus-hours\": 4}}")
+                        .put("/api/v1/assessments/{id}/response", assessment).statusCode());
+                Future<Integer> invited = pool.submit(() -> Api.as(admin)
+                        .body(Map.of("memberIds", List.of(member), "delivery", "code"))
+                        .post("/api/v1/assessments/{id}/invitations", assessment).statusCode());
+                // Whichever comes first, both succeed: the account takes the seat (a pending code dies), or the
+                // invitation finds the member seated already.
+                assertThat(answered.get()).isEqualTo(201);
+                assertThat(invited.get()).isIn(200, 201);
+                assertThat(Superuser.query("SELECT status FROM invitation WHERE assessment_id = ? AND member_id = ?"
+                        + " AND status <> 'REVOKED'", UUID.fromString(assessment), UUID.fromString(member)))
+                        .extracting(row -> row[0]).containsExactly("CLAIMED");
+                Api.as(token).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private void firstPutsAllSucceed(String token) throws Exception {
         List<Outcome> outcomes = inParallel(hours -> Api.as(token)
                 .body("{\"answers\": {\"focus-hours\": " + hours + "}}")
