@@ -51,12 +51,17 @@ public class AssessmentLifecycle {
         int changed = 0;
         for (String tenantId : tenantIds) {
             try {
-                changed += work.call(tenantId, () -> advance(now));
+                changed += advance(tenantId, now);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not advance the assessments of tenant %s", tenantId);
             }
         }
         return changed;
+    }
+
+    /** Opens and closes the tenant's assessments whose time has come; @return how many changed status */
+    public int advance(String tenantId, Instant now) {
+        return work.call(tenantId, () -> advance(now));
     }
 
     private int advance(Instant now) {
@@ -65,6 +70,7 @@ public class AssessmentLifecycle {
             if (assessment.status == AssessmentStatus.DRAFT) {
                 assessment.open(now);
             } else {
+                assessments.awaitAnswersInFlight(assessment.id); // answers under way commit first, and count
                 assessment.close(now);
                 closed.fire(AssessmentClosed.of(assessment));
             }

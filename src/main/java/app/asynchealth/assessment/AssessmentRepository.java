@@ -69,6 +69,27 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 Long.class).setParameter("id", assessmentId).getSingleResult();
     }
 
+    /**
+     * Held (shared) by every write of answers until it commits: writes to one assessment do not wait for each other,
+     * and a close ({@link #awaitAnswersInFlight}) waits for them all. An advisory lock rather than the row's FOR SHARE:
+     * PostgreSQL queues it fairly, so a close waiting for it holds back later writes instead of being starved by them.
+     */
+    public void lockForAnswers(UUID assessmentId) {
+        getEntityManager().createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended('answers:' || :id, 0))")
+                .setParameter("id", assessmentId.toString()).getSingleResult();
+    }
+
+    /**
+     * For a close: waits until every write of answers that began has committed, and holds back the next ones until
+     * this transaction ends; they then see the assessment closed. Take it after the row lock, before the close's time.
+     */
+    public void awaitAnswersInFlight(UUID assessmentId) {
+        getEntityManager().createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('answers:' || :id, 0))")
+                .setParameter("id", assessmentId.toString()).getSingleResult();
+    }
+
     /** Each team's most recent closed assessment: the round that speaks for the team today. */
     public List<Assessment> latestClosedPerTeam() {
         return list("""

@@ -154,6 +154,7 @@ public class AssessmentService {
             throw new ProblemException(ProblemType.CONFLICT, "Only an open assessment can be closed; this one is "
                     + name(assessment.status) + ".");
         }
+        assessments.awaitAnswersInFlight(id); // answers either commit before the close, and count, or are refused
         assessment.close(clock.instant());
         assessments.flush();
         closed.fire(AssessmentClosed.of(assessment));

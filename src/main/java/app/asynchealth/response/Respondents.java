@@ -54,7 +54,7 @@ public class Respondents {
     /** The caller's respondent seat; an account without a seat yet gets one only when {@code claim} (answering). */
     public Respondent resolve(UUID assessmentId, boolean claim) {
         if (caller.hasRole(Roles.RESPONDENT)) {
-            return byCredential(assessmentId);
+            return byCredential(assessmentId, claim);
         }
         Assessment assessment = assessments.findByIdOptional(assessmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assessment"));
@@ -82,12 +82,15 @@ public class Respondents {
                 : new AccountSeat(true, Optional.empty());
     }
 
-    private Respondent byCredential(UUID assessmentId) {
+    private Respondent byCredential(UUID assessmentId, boolean write) {
         if (!assessmentId.toString().equals(token.getClaim(ServiceTokens.ASSESSMENT_CLAIM))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This credential is for another assessment.");
         }
         Claimant claimant = Claimant.credential(token.getTokenID());
-        if (token.getTokenID() == null || seats.claimedBy(assessmentId, claimant.hash()).isEmpty()) {
+        // Writes lock the seat: the same respondent's parallel first PUTs queue up, and the later ones find the
+        // response the first one created instead of inserting a second one into its slot.
+        if (token.getTokenID() == null || (write ? seats.claimedByForUpdate(assessmentId, claimant.hash())
+                : seats.claimedBy(assessmentId, claimant.hash())).isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This credential no longer answers this assessment.");
         }
         Assessment assessment = assessments.findByIdOptional(assessmentId)
@@ -96,6 +99,11 @@ public class Respondents {
     }
 
     private Respondent byAccount(Assessment assessment, TeamMember member, boolean claim) {
+        if (claim) {
+            // The seat may not exist yet, so there is no row to lock: the member's writes take turns on a lock of
+            // their own, and a parallel first answer finds the seat (and response) the first one made.
+            seats.lockSeatOf(assessment.id, member.id);
+        }
         Optional<Invitation> live = claim ? seats.liveSeatForUpdate(assessment.id, member.id)
                 : seats.liveSeat(assessment.id, member.id);
         if (live.isPresent() && live.get().status == InvitationStatus.CLAIMED) {

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.template.TemplateDefinition;
 import app.asynchealth.assessment.template.TemplateService;
 import app.asynchealth.platform.problem.ProblemException;
@@ -32,9 +33,11 @@ public class ResponseService {
     private final TemplateService templates;
     private final Clock clock;
     private final Event<ResponseSubmitted> submitted;
+    private final AssessmentRepository assessments;
 
     ResponseService(Respondents respondents, ResponseRepository responses, TemplateService templates, Clock clock,
-            Event<ResponseSubmitted> submitted) {
+            Event<ResponseSubmitted> submitted, AssessmentRepository assessments) {
+        this.assessments = assessments;
         this.submitted = submitted;
         this.respondents = respondents;
         this.responses = responses;
@@ -54,8 +57,7 @@ public class ResponseService {
 
     public Saved save(UUID assessmentId, ResponseUpdate update, String ifMatch) {
         Respondent respondent = respondents.resolve(assessmentId, true);
-        Instant now = clock.instant();
-        requireOpen(respondent.assessment(), now);
+        Instant now = openUnderLock(respondent.assessment());
         boolean submit = Boolean.TRUE.equals(update.submitted());
         TemplateDefinition template = templates.get(respondent.assessment().templateKey,
                 respondent.assessment().templateVersion);
@@ -103,7 +105,7 @@ public class ResponseService {
 
     public void withdraw(UUID assessmentId, String ifMatch) {
         Respondent respondent = respondents.resolve(assessmentId, false);
-        requireOpen(respondent.assessment(), clock.instant());
+        openUnderLock(respondent.assessment());
         AssessmentResponse response = responses.findForUpdate(assessmentId, respondent.slot())
                 .orElseThrow(() -> ProblemException.notFound("Response"));
         EntityTags.requireMatch(ifMatch, response.version);
@@ -138,6 +140,21 @@ public class ResponseService {
         before.forEach(answer -> byKey.put(answer.questionKey(), answer));
         return after.stream().allMatch(answer -> byKey.containsKey(answer.questionKey())
                 && byKey.get(answer.questionKey()).sameAs(answer));
+    }
+
+    /**
+     * Holds the assessment's answers lock (shared) until commit, then reads the assessment again and checks that it
+     * accepts answers now. A close waits for that lock, so each write commits before the close (and counts, with its
+     * time before closedAt) or comes after it, sees it and is refused.
+     *
+     * @return the time of the write, taken under the lock
+     */
+    private Instant openUnderLock(Assessment assessment) {
+        assessments.lockForAnswers(assessment.id);
+        assessments.getEntityManager().refresh(assessment);
+        Instant now = clock.instant();
+        requireOpen(assessment, now);
+        return now;
     }
 
     private static void requireOpen(Assessment assessment, Instant now) {

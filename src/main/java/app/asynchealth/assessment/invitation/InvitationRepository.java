@@ -51,6 +51,23 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The seat the claimant holds, locked: the claimant's writes take their turn. */
+    public Optional<Invitation> claimedByForUpdate(UUID assessmentId, String claimantHash) {
+        return find("assessmentId = ?1 and claimantHash = ?2 and status = ?3", assessmentId, claimantHash,
+                InvitationStatus.CLAIMED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /**
+     * Serialises, until commit, the transactions that may create the member's seat in the assessment, whether or not
+     * a seat row exists yet to lock.
+     */
+    public void lockSeatOf(UUID assessmentId, UUID memberId) {
+        getEntityManager().createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('seat:' || :assessment || ':' || :member, 0))")
+                .setParameter("assessment", assessmentId.toString()).setParameter("member", memberId.toString())
+                .getSingleResult();
+    }
+
     public Optional<Invitation> claimedBy(UUID assessmentId, String claimantHash) {
         return find("assessmentId = ?1 and claimantHash = ?2 and status = ?3", assessmentId, claimantHash,
                 InvitationStatus.CLAIMED).firstResultOptional();

@@ -77,6 +77,10 @@ public class InvitationService {
                 }
             }
         }
+        // Seats are created here and by members' first answers by account: take each member's seat lock (in one
+        // order, so that two issuers never wait for each other), then see who is seated, so that neither side
+        // races the other on the unique seat and gets 409.
+        wanted.stream().map(member -> member.id).sorted().forEach(id -> invitations.lockSeatOf(assessmentId, id));
         Set<UUID> seated = new HashSet<>(invitations.seatedMembers(assessmentId));
         List<NewCode> codes = new ArrayList<>();
         List<UUID> alreadyInvited = new ArrayList<>();

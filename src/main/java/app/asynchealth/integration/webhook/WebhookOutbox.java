@@ -60,10 +60,15 @@ public class WebhookOutbox {
         if (endpoints.subscribedTo(WebhookEventType.QUORUM_REACHED).isEmpty()) {
             return;
         }
-        // Lock the assessment so that concurrent submissions count one after the other: the one that reaches the
-        // threshold sees all earlier ones, and the event is recorded once.
+        // Concurrent submissions count one after the other: the one that reaches the threshold sees all earlier ones,
+        // and the event is recorded once. An advisory lock, not the row's: a close holds the row while it waits for
+        // the submissions in flight (AssessmentRepository.awaitAnswersInFlight), so waiting for the row here would
+        // deadlock with it.
+        assessments.getEntityManager().createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('quorum:' || :id, 0))")
+                .setParameter("id", submitted.assessmentId().toString()).getSingleResult();
         Object[] assessment = (Object[]) assessments.getEntityManager().createNativeQuery(
-                "SELECT team_id, round, anonymity_threshold FROM assessment WHERE id = :id FOR NO KEY UPDATE")
+                "SELECT team_id, round, anonymity_threshold FROM assessment WHERE id = :id")
                 .setParameter("id", submitted.assessmentId()).getSingleResult();
         int threshold = ((Number) assessment[2]).intValue();
         if (assessments.submittedCount(submitted.assessmentId()) < threshold) {

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.asynchealth.platform.web.StrictJson;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -75,7 +76,9 @@ public class ProblemMappers {
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         String message = "has the wrong type or format";
         Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
+        if (e instanceof StrictJson.Refused refused) {
+            message = refused.reason();
+        } else if (target != null && target.isEnum()) {
             message = "must be one of " + Arrays.stream(target.getEnumConstants())
                     .map(constant -> '"' + jsonName((Enum<?>) constant) + '"')
                     .collect(Collectors.joining(", "));
@@ -102,6 +105,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
             AuthenticationCompletionException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        if (DatabaseFailures.unavailable(e)) {
+            return unavailable(e, uri); // the token could not be checked against the database: not the caller's fault
+        }
         return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
                 "A valid bearer token is required.", null, uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -158,8 +164,32 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /** The database is gone for now: 503 with Retry-After, so that clients and balancers back off and retry. */
+    private Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable (%s); answering 503", rootMessage(e));
+        Response response = respond(ProblemType.UNAVAILABLE,
+                "The service cannot reach its database right now; retry after the time in Retry-After.", null, uri);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
+        return response;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseFailures.unavailable(e)) {
+            return unavailable(e, uri);
+        }
+        if (DatabaseFailures.refusedValue(e)) {
+            // A safety net behind the request checks: a value PostgreSQL cannot store is the request's fault.
+            return respond(ProblemType.VALIDATION_FAILED, "The request has a value that cannot be stored.", null, uri);
+        }
         // A conflict found only at commit arrives wrapped by the transaction manager.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {

@@ -1,0 +1,67 @@
+package app.asynchealth.platform.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.DataException;
+import org.hibernate.exception.JDBCConnectionException;
+
+/** Reads a failure's causes for what the database said: that it is gone, or that it refused a value. */
+final class DatabaseFailures {
+
+    /** How long clients should wait before retrying while the database is unavailable. */
+    static final long RETRY_AFTER_SECONDS = 5;
+    private static final int MAX_DEPTH = 32;
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * The database cannot be reached or used right now: no connection within the pool's acquisition timeout, a
+     * connection broken or refused (SQLState class 08), the server shutting down or starting (57P01-57P03), out of
+     * connection slots (53300), or the service's role refused at login (28000, 28P01).
+     */
+    static boolean unavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = next(cause)) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || acquisitionTimeout(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL refused a value (SQLState class 22: too long, out of range, bad encoding): the request's fault. */
+    static boolean refusedValue(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = next(cause)) {
+            if (cause instanceof DataException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable cause) {
+        return cause.getCause() == cause ? null : cause.getCause();
+    }
+
+    private static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03") || state.equals("53300") || state.equals("28000") || state.equals("28P01"));
+    }
+
+    /** Agroal says so only in words: a plain SQLException without a state. */
+    private static boolean acquisitionTimeout(SQLException sql) {
+        return sql.getSQLState() == null && sql.getMessage() != null
+                && sql.getMessage().startsWith("Acquisition timeout");
+    }
+}

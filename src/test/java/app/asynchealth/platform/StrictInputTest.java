@@ -1,0 +1,126 @@
+package app.asynchealth.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.asynchealth.support.Api;
+import app.asynchealth.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Input PostgreSQL cannot store, or that would be stored other than sent, is refused with a 400 problem detail and
+ * changes nothing: NUL characters, unpaired surrogates, numbers beyond range or precision, numbers for dates.
+ */
+@QuarkusTest
+class StrictInputTest {
+
+    String tenant;
+    String admin;
+    String team;
+    String assessment;
+    String credential;
+
+    @BeforeEach
+    void openAssessmentWithACredential() {
+        tenant = Api.newTenant();
+        admin = Tokens.tenantAdmin(tenant);
+        team = Api.newTeam(tenant, "Strict");
+        String member = Api.newMember(tenant, team, Map.of("externalId", "s1"));
+        assessment = Api.newAssessment(tenant, team);
+        Api.open(tenant, assessment);
+        credential = Api.claim(Api.invite(tenant, assessment, member).getString("issued[0].code"));
+    }
+
+    private ValidatableResponse answer(String answers) {
+        return Api.as(credential).body("{\"answers\": " + answers + "}")
+                .put("/api/v1/assessments/{id}/response", assessment).then();
+    }
+
+    private static ValidatableResponse refused(ValidatableResponse response, String field) {
+        return response.statusCode(400).contentType("application/problem+json").body("status", equalTo(400))
+                .body("errors.field", hasItem(field));
+    }
+
+    private void noAnswerStored() {
+        Api.as(credential).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(404);
+    }
+
+    @Test
+    void textWithANulOrAnUnpairedSurrogateIsRefusedInAnswers() {
+        refused(answer("{\"one-change\": \"fewer\\u0000meetings\"}"), "answers.one-change")
+                .body("errors[0].message", equalTo("must not contain NUL characters or unpaired surrogates"));
+        refused(answer("{\"async-channels\": [\"chat\", \"x\\u0000\"]}"), "answers.async-channels[1]");
+        refused(answer("{\"one-change\": \"\\ud800x\"}"), "answers.one-change");
+        refused(answer("{\"one-change\": \"x\\udc00\"}"), "answers.one-change");
+        refused(answer("{\"role\": \"ic\\u0000\"}"), "answers.role");
+        noAnswerStored();
+        // A proper pair is a character like any other.
+        answer("{\"one-change\": \"more \\ud83d\\ude00\"}").statusCode(201)
+                .body("answers.one-change", equalTo("more \uD83D\uDE00"));
+    }
+
+    @Test
+    void textWithANulOrAnUnpairedSurrogateIsRefusedInEveryWriteRoute() {
+        refused(Api.as(admin).body("{\"name\": \"Team\\u0000\"}").post("/api/v1/teams").then(), "name");
+        refused(Api.as(admin).body("{\"name\": \"Team\\ud800\"}").post("/api/v1/teams").then(), "name");
+        refused(Api.as(admin).body("{\"externalId\": \"x\\u0000\"}").post("/api/v1/teams/{id}/members", team).then(),
+                "externalId");
+        refused(Api.as(admin).body("{\"title\": \"Q\\u0000\"}").patch("/api/v1/assessments/{id}", assessment).then(),
+                "title");
+        Api.as(admin).get("/api/v1/teams").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].name", equalTo("Strict"));
+        Api.as(admin).get("/api/v1/teams/{id}/members", team).then().statusCode(200).body("items.size()", equalTo(1));
+        Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().body("title", equalTo("Round"));
+    }
+
+    @Test
+    void numbersBeyondRangeOrPrecisionAreRefused() {
+        refused(answer("{\"focus-hours\": 1e999999999}"), "answers.focus-hours");
+        refused(answer("{\"focus-hours\": -1e999999999}"), "answers.focus-hours");
+        refused(answer("{\"focus-hours\": 1e-999999999}"), "answers.focus-hours");
+        refused(answer("{\"focus-hours\": 5.0001}"), "answers.focus-hours");
+        refused(answer("{\"comm-norms-clear\": 3e-20}"), "answers.comm-norms-clear");
+        Api.as(credential).body("{\"answers\": {\"focus-hours\": 1e99999999999}}")
+                .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(400)
+                .contentType("application/problem+json");
+        noAnswerStored();
+        // Exact decimals within the rule still pass, written any way JSON allows.
+        answer("{\"focus-hours\": 1.25e1}").statusCode(201).body("answers.focus-hours", equalTo(12.5f));
+    }
+
+    @Test
+    void datesAreIsoStringsNeverNumbers() {
+        String etag = Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().extract().header("ETag");
+        String closesAt = Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().extract().path("closesAt");
+        String draft = Api.newAssessment(tenant, team);
+        String before = Api.as(admin).get("/api/v1/assessments/{id}", draft).then().extract().path("opensAt");
+        refused(Api.as(admin).body("{\"opensAt\": 1893456000}").patch("/api/v1/assessments/{id}", draft).then(),
+                "opensAt")
+                .body("errors[0].message", equalTo("must be an ISO-8601 date-time with an offset, such as 2026-05-01T09:00:00Z"));
+        refused(Api.as(admin).body("{\"opensAt\": 1893456000.5}").patch("/api/v1/assessments/{id}", draft).then(),
+                "opensAt");
+        refused(Api.as(admin).body("{\"opensAt\": \"1893456000\"}").patch("/api/v1/assessments/{id}", draft).then(),
+                "opensAt");
+        refused(Api.as(admin).body(Map.of("teamId", team, "title", "T", "opensAt", 1893456000, "closesAt",
+                "2099-01-01T00:00:00Z")).post("/api/v1/assessments").then(), "opensAt");
+        Api.as(admin).get("/api/v1/assessments/{id}", draft).then().body("opensAt", equalTo(before));
+        assertThat(Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().extract().header("ETag"))
+                .isEqualTo(etag);
+        assertThat(closesAt).isNotNull();
+        // An ISO-8601 instant with an offset is still a date.
+        Instant opensAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        Api.as(admin).body(Map.of("opensAt", opensAt.atOffset(ZoneOffset.ofHours(2)).toString()))
+                .patch("/api/v1/assessments/{id}", draft).then().statusCode(200).body("opensAt", equalTo(opensAt.toString()));
+    }
+}
