@@ -52,7 +52,7 @@ import net.jqwik.engine.SourceOfRandomness;
  * property added. Each must be a 4xx problem+json, never a 5xx, and change nothing: every tenant table of the tenant
  * (native SQL, whole rows digested) and the tenant registry are the same after it.
  *
- * <p>Known findings this test covers, being fixed on another branch (the pinned cases below fail until then):
+ * <p>Pinned cases: the findings of the first hardening review, each of which failed before {@code StrictJson}:
  * <ul>
  * <li>{@code \u0000} in a free-text answer: 500;</li>
  * <li>{@code 1e999999999} in a number answer: 500;</li>
@@ -61,8 +61,8 @@ import net.jqwik.engine.SourceOfRandomness;
  * <li>a number for {@code opensAt} in {@code PATCH /assessments/{id}}: accepted (the seed also draws -1e309 and
  * -2147483649 there: the same finding).</li>
  * </ul>
- * Everything else it found (NUL as a 500, other control characters and lone surrogates accepted in names,
- * descriptions and ids) is fixed by {@code PlainText}.
+ * It also found NUL as a 500, and other control characters and lone surrogates accepted, in names, descriptions and
+ * ids; {@code StrictJson} refuses those too.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

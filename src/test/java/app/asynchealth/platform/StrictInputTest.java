@@ -59,7 +59,7 @@ class StrictInputTest {
     @Test
     void textWithANulOrAnUnpairedSurrogateIsRefusedInAnswers() {
         refused(answer("{\"one-change\": \"fewer\\u0000meetings\"}"), "answers.one-change")
-                .body("errors[0].message", equalTo("must not contain NUL characters or unpaired surrogates"));
+                .body("errors[0].message", equalTo("must be plain text: no control characters (but tab and line breaks), no unpaired surrogates"));
         refused(answer("{\"async-channels\": [\"chat\", \"x\\u0000\"]}"), "answers.async-channels[1]");
         refused(answer("{\"one-change\": \"\\ud800x\"}"), "answers.one-change");
         refused(answer("{\"one-change\": \"x\\udc00\"}"), "answers.one-change");

@@ -33,15 +33,16 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies mean exactly what they say: no number read as text or text as a number, no fraction cut to an
- * integer, no duplicate keys, nothing after the document. And nothing is stored other than sent: text holds no NUL
- * (PostgreSQL refuses it) and no unpaired surrogate (it would be stored as '?'), decimals in free-form values (answers)
+ * integer, no duplicate keys, nothing after the document. And nothing is stored other than sent: text is plain text,
+ * with no control character but tab and line breaks (PostgreSQL refuses NUL; the others have no place in a name or an
+ * answer) and no unpaired surrogate (it would be stored as '?'), decimals in free-form values (answers)
  * stay exact instead of rounding through a double (1e-999999999 is not 0, 1e999999999 is not infinity), and instants
  * are ISO-8601 strings only, never epoch numbers.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
-    static final String TEXT_RULE = "must not contain NUL characters or unpaired surrogates";
+    static final String TEXT_RULE = "must be plain text: no control characters (but tab and line breaks), no unpaired surrogates";
     static final String INSTANT_RULE = "must be an ISO-8601 date-time with an offset, such as 2026-05-01T09:00:00Z";
 
     /** A value refused by these rules, with what is wrong with it; mapped to a field error. */
@@ -85,11 +86,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(strict);
     }
 
-    /** Whether text can be stored as it is: no NUL, every surrogate in a pair. */
+    /** Whether text is plain text that is stored as sent: no control character but tab and line breaks, no half pair. */
     public static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u0000') {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
