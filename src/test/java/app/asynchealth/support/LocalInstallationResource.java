@@ -22,6 +22,8 @@ public class LocalInstallationResource implements QuarkusTestResourceLifecycleMa
 
     public static final String KEYCLOAK_ISSUER = "https://keycloak.test/realms/async-health";
     public static final String KEYCLOAK_KEY = "test.keycloak.private-key-location";
+    /** The embedded server's superuser password, for {@link Superuser}; the service itself never connects as it. */
+    public static final String SUPERUSER_PASSWORD = "test.embedded.superuser-password";
 
     private Path dataDirectory;
     private LocalInstallation installation;
@@ -41,6 +43,7 @@ public class LocalInstallationResource implements QuarkusTestResourceLifecycleMa
         config.put("quarkus.oidc.keycloak.auth-server-url", "");
         config.put("quarkus.oidc.keycloak.token.issuer", KEYCLOAK_ISSUER);
         config.put(KEYCLOAK_KEY, keycloak.privateKeyFile().toString());
+        config.put(SUPERUSER_PASSWORD, installation.database().password());
         return config;
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The embedded test server as its superuser (it trusts local connections): sees every tenant's rows, below row-level
- * security, and can cut the service off its database. For assertions on stored state and for outage tests only.
+ * The embedded test server as its superuser (with the password the installation generated): sees every tenant's
+ * rows, below row-level security, and can cut the service off its database. For assertions on stored state and for outage tests only.
  */
 public final class Superuser {
 
@@ -21,7 +21,8 @@ public final class Superuser {
 
     public static Connection connect() throws SQLException {
         String url = ConfigProvider.getConfig().getValue("async-health.db.url", String.class);
-        return DriverManager.getConnection(url, "postgres", "");
+        String password = ConfigProvider.getConfig().getValue(LocalInstallationResource.SUPERUSER_PASSWORD, String.class);
+        return DriverManager.getConnection(url, "postgres", password);
     }
 
     /** Runs a query and returns its rows, each as an array of its columns. */
