@@ -85,7 +85,9 @@ public class ScoresResource {
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"scores.csv\" or \"scores.ndjson\"", schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = ScoresExport.CSV, schema = @Schema(type = SchemaType.STRING, description = "A header row with the ScoreRow property names, then one line per row")),
-                    @Content(mediaType = ScoresExport.NDJSON, schema = @Schema(implementation = ScoreRow.class)) })
+                    // Not one JSON document but a text of lines: described as a string, so that parsers and clients
+                    // do not read the whole body as one ScoreRow.
+                    @Content(mediaType = ScoresExport.NDJSON, schema = @Schema(type = SchemaType.STRING, description = "One ScoreRow JSON object per line (newline-delimited JSON), without the absent values")) })
     @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson")
     @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers), or as many exports as may run at once are running; retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))

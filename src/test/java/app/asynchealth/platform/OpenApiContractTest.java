@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
  * openapi.yaml at the repository root is the published contract, generated from the code (code-first). This test fails
@@ -48,6 +53,25 @@ class OpenApiContractTest {
             assertThat(actual.path("components").path("schemas").has(ref.substring("#/components/schemas/".length())))
                     .as(ref).isTrue();
         });
+    }
+
+    /** Client generators read the contract with swagger-parser: it must load it without a single message. */
+    @Test
+    void aRealParserLoadsTheContractWithoutMessages() throws Exception {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(Files.readString(CONTRACT), null, options);
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getServers()).isNotEmpty();
+        assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
+        // Every operation has a described, unique operationId; every tag a description.
+        Set<String> ids = new HashSet<>();
+        result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            assertThat(operation.getOperationId()).as(method + " " + path).matches("[a-z][a-zA-Z]+");
+            assertThat(ids.add(operation.getOperationId())).as("unique " + operation.getOperationId()).isTrue();
+            assertThat(operation.getDescription()).as(operation.getOperationId()).isNotBlank();
+        }));
+        assertThat(result.getOpenAPI().getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).as(tag.getName()).isNotBlank());
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {

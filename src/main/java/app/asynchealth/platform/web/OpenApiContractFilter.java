@@ -1,16 +1,24 @@
 package app.asynchealth.platform.web;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import app.asynchealth.integration.webhook.WebhookEventType;
 import app.asynchealth.platform.problem.Problem;
 
 /**
@@ -26,12 +34,110 @@ public class OpenApiContractFilter implements OASFilter {
             new String[] { "RateLimit-Reset", "Seconds until the window renews", "integer" },
             new String[] { "RateLimit-Policy", "The limit and its window, e.g. 120;w=60", "string" });
 
+    /**
+     * Client generators name their methods after operationIds, so each is chosen here once and kept stable: resource
+     * method names repeat across resources (list, get, create), and a renamed Java method must not rename a client's.
+     */
+    static final Map<String, String> OPERATION_IDS = Map.ofEntries(
+            Map.entry("GET /api/v1/assessments", "listAssessments"),
+            Map.entry("POST /api/v1/assessments", "createAssessment"),
+            Map.entry("GET /api/v1/assessments/{assessmentId}/invitations", "listInvitations"),
+            Map.entry("POST /api/v1/assessments/{assessmentId}/invitations", "createInvitations"),
+            Map.entry("DELETE /api/v1/assessments/{assessmentId}/invitations/{invitationId}", "revokeInvitation"),
+            Map.entry("POST /api/v1/assessments/{assessmentId}/invitations/{invitationId}/reissue", "reissueInvitation"),
+            Map.entry("DELETE /api/v1/assessments/{assessmentId}/response", "withdrawResponse"),
+            Map.entry("PUT /api/v1/assessments/{assessmentId}/response", "saveResponse"),
+            Map.entry("GET /api/v1/assessments/{assessmentId}/response", "getResponse"),
+            Map.entry("PATCH /api/v1/assessments/{id}", "updateAssessment"),
+            Map.entry("GET /api/v1/assessments/{id}", "getAssessment"),
+            Map.entry("DELETE /api/v1/assessments/{id}", "deleteAssessment"),
+            Map.entry("POST /api/v1/assessments/{id}/close", "closeAssessment"),
+            Map.entry("POST /api/v1/assessments/{id}/open", "openAssessment"),
+            Map.entry("GET /api/v1/assessments/{id}/profile", "getAssessmentProfile"),
+            Map.entry("GET /api/v1/benchmarks", "listBenchmarks"),
+            Map.entry("GET /api/v1/benchmarks/{key}", "getBenchmark"),
+            Map.entry("POST /api/v1/bootstrap/tokens", "issueBootstrapToken"),
+            Map.entry("GET /api/v1/integrations/tokens", "listIntegrationTokens"),
+            Map.entry("POST /api/v1/integrations/tokens", "createIntegrationToken"),
+            Map.entry("DELETE /api/v1/integrations/tokens/{id}", "revokeIntegrationToken"),
+            Map.entry("POST /api/v1/invitation-claims", "claimInvitation"),
+            Map.entry("GET /api/v1/me/assessments", "listMyAssessments"),
+            Map.entry("GET /api/v1/organization/profile", "getOrganizationProfile"),
+            Map.entry("GET /api/v1/scores", "listScores"),
+            Map.entry("GET /api/v1/scores/export", "exportScores"),
+            Map.entry("GET /api/v1/teams", "listTeams"),
+            Map.entry("POST /api/v1/teams", "createTeam"),
+            Map.entry("GET /api/v1/teams/{id}/trend", "getTeamTrend"),
+            Map.entry("PATCH /api/v1/teams/{teamId}", "updateTeam"),
+            Map.entry("GET /api/v1/teams/{teamId}", "getTeam"),
+            Map.entry("DELETE /api/v1/teams/{teamId}", "deleteTeam"),
+            Map.entry("GET /api/v1/teams/{teamId}/members", "listTeamMembers"),
+            Map.entry("POST /api/v1/teams/{teamId}/members", "addTeamMember"),
+            Map.entry("PATCH /api/v1/teams/{teamId}/members/{memberId}", "updateTeamMember"),
+            Map.entry("DELETE /api/v1/teams/{teamId}/members/{memberId}", "removeTeamMember"),
+            Map.entry("GET /api/v1/teams/{teamId}/members/{memberId}", "getTeamMember"),
+            Map.entry("GET /api/v1/templates", "listTemplates"),
+            Map.entry("POST /api/v1/templates", "deriveTemplate"),
+            Map.entry("GET /api/v1/templates/{key}/versions/{version}", "getTemplateVersion"),
+            Map.entry("GET /api/v1/tenants", "listTenants"),
+            Map.entry("POST /api/v1/tenants", "createTenant"),
+            Map.entry("PATCH /api/v1/tenants/{tenantId}", "updateTenant"),
+            Map.entry("GET /api/v1/tenants/{tenantId}", "getTenant"),
+            Map.entry("GET /api/v1/webhooks", "listWebhookEndpoints"),
+            Map.entry("POST /api/v1/webhooks", "createWebhookEndpoint"),
+            Map.entry("PATCH /api/v1/webhooks/{id}", "updateWebhookEndpoint"),
+            Map.entry("GET /api/v1/webhooks/{id}", "getWebhookEndpoint"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "deleteWebhookEndpoint"),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", "listWebhookDeliveries"),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliverWebhookDelivery"),
+            Map.entry("POST /api/v1/webhooks/{id}/secret", "rotateWebhookSecret"),
+            Map.entry("POST /api/v1/webhooks/{id}/test", "sendWebhookTest"));
+
+    /** The operations whose services answer 409 (ProblemType.CONFLICT). */
+    static final Set<String> CONFLICTS = Set.of("createTenant", "createTeam", "updateTeam", "addTeamMember",
+            "updateTeamMember", "updateAssessment", "deleteAssessment", "openAssessment", "closeAssessment",
+            "createInvitations", "revokeInvitation", "reissueInvitation", "claimInvitation", "saveResponse",
+            "withdrawResponse", "getAssessmentProfile", "redeliverWebhookDelivery", "sendWebhookTest");
+
+    /** Tags group a generated client's operations (one API class each); each says what it holds. */
+    static final Map<String, String> TAG_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("Answering", "A member's own answers to an assessment, with the respondent credential of a claimed invitation"),
+            Map.entry("Assessments", "Assessment rounds of a team: their schedule and lifecycle (draft, open, closed)"),
+            Map.entry("Benchmarks", "The State of Async Work 2026 figures teams are compared with"),
+            Map.entry("Bootstrap", "Tokens for trying the API on a local installation"),
+            Map.entry("HR integration", "Integration tokens, the scores feed and export, the organisation rollup and webhooks"),
+            Map.entry("Invitations", "Invitations to answer an assessment and their one-time claim codes"),
+            Map.entry("Profiles", "Maturity profiles of assessments and their trend over a team's rounds"),
+            Map.entry("Team members", "The members of a team"),
+            Map.entry("Teams", "The teams of a tenant"),
+            Map.entry("Templates", "Question templates, built-in and a tenant's own versions"),
+            Map.entry("Tenants", "Tenants (organisations) and their settings"));
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(this::document));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            String key = method + " " + path;
+            if (OPERATION_IDS.containsKey(key)) {
+                operation.setOperationId(OPERATION_IDS.get(key));
+            }
+            // Generators use the description for the method's documentation; the summary says it in one line.
+            if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+                operation.setDescription(operation.getSummary());
+            }
+            typeQueryParameters(operation);
+            declareStatuses(path, method, operation);
+            document(operation);
+        }));
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(tag -> {
+                if (tag.getDescription() == null) {
+                    tag.setDescription(TAG_DESCRIPTIONS.get(tag.getName()));
+                }
+            });
+        }
         // Every error points at the Problem schema; no operation names the class, so the scan leaves it out.
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
@@ -40,6 +146,7 @@ public class OpenApiContractFilter implements OASFilter {
             openAPI.getComponents().addSchema("Problem", problemSchema());
             openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         }
+        constrainSchemas(openAPI.getComponents().getSchemas());
         // A schema that is one of several JSON types is not also an object.
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().stream()
@@ -74,6 +181,102 @@ public class OpenApiContractFilter implements OASFilter {
         }
         operation.getResponses().addAPIResponse("default", OASFactory.createAPIResponse()
                 .description("An error, as an RFC 9457 problem detail").content(problem()));
+    }
+
+    /** Query parameters arrive as strings; the contract says what the service accepts in them. */
+    private static void typeQueryParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != Parameter.In.QUERY) {
+                continue;
+            }
+            switch (parameter.getName()) {
+                case "limit" -> parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .format("int32").minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(Pagination.MAX_LIMIT)).defaultValue(Pagination.DEFAULT_LIMIT));
+                case "updatedSince" -> parameter.setSchema(string(null).format("date-time"));
+                case "teamId" -> parameter.setSchema(string(null).format("uuid"));
+                case "cursor" -> parameter.setSchema(string(null));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * The errors the service really answers with, on the operations where they happen; the generated document lists
+     * only the ones the annotations name, the rest would hide under default.
+     */
+    private static void declareStatuses(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        var responses = operation.getResponses();
+        if (path.contains("{")) {
+            addIfAbsent(operation, "404", "Not found, or not visible to this caller");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "400", "The request is not valid");
+            addIfAbsent(operation, "415", "The body is not application/json");
+        }
+        boolean answersWithBody = responses.getAPIResponses() != null && responses.getAPIResponses().entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null);
+        if (answersWithBody) {
+            addIfAbsent(operation, "406", "Accept names no media type this operation produces");
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            addIfAbsent(operation, "400", "A query parameter is not valid");
+        }
+        if (CONFLICTS.contains(operation.getOperationId())) {
+            addIfAbsent(operation, "409", "The request conflicts with the resource's current state (a duplicate, or a"
+                    + " lifecycle state that does not allow it)");
+        }
+    }
+
+    private static void addIfAbsent(Operation operation, String status, String description) {
+        var responses = operation.getResponses();
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    /** Enums and formats the service enforces or always produces, where the Java types are plain strings. */
+    private static void constrainSchemas(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        List<Object> events = new ArrayList<>(WebhookEventType.subscribableNames());
+        for (String name : List.of("NewWebhookEndpoint", "WebhookEndpointChanges", "WebhookEndpoint",
+                "WebhookEndpointWithSecret")) {
+            property(schemas, name, "events").ifPresent(schema -> {
+                if (schema.getItems() != null) {
+                    schema.getItems().setEnumeration(new ArrayList<>(events));
+                }
+            });
+        }
+        property(schemas, "WebhookDelivery", "eventType").ifPresent(schema -> schema.setEnumeration(
+                Arrays.stream(WebhookEventType.values()).map(type -> (Object) type.wireName()).toList()));
+        property(schemas, "WebhookDelivery", "status").ifPresent(schema -> schema.setEnumeration(
+                List.<Object>of("pending", "delivered", "failed")));
+        for (String name : List.of("WebhookEndpoint", "WebhookEndpointWithSecret")) {
+            property(schemas, name, "status").ifPresent(schema -> schema.setEnumeration(List.<Object>of("active", "disabled")));
+        }
+        // Every e-mail address the service takes or gives is one (the requests are checked with @Email).
+        schemas.values().forEach(schema -> {
+            if (schema.getProperties() != null && schema.getProperties().get("email") != null
+                    && schema.getProperties().get("email").getRef() == null) {
+                schema.getProperties().get("email").setFormat("email");
+            }
+        });
+    }
+
+    private static Optional<Schema> property(Map<String, Schema> schemas, String schema, String property) {
+        Schema owner = schemas.get(schema);
+        return Optional.ofNullable(owner == null || owner.getProperties() == null ? null
+                : owner.getProperties().get(property));
     }
 
     /** {@link Problem} as a schema, property by property. */
