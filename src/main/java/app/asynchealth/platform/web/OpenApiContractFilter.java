@@ -199,6 +199,7 @@ public class OpenApiContractFilter implements OASFilter {
                 case "updatedSince" -> parameter.setSchema(string(null).format("date-time"));
                 case "teamId" -> parameter.setSchema(string(null).format("uuid"));
                 case "cursor" -> parameter.setSchema(string(null));
+                case "status" -> parameter.setSchema(OASFactory.createSchema().ref("#/components/schemas/AssessmentStatus"));
                 default -> {
                 }
             }
