@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import app.asynchealth.support.ContractValidation;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -72,6 +74,13 @@ class OpenApiContractTest {
             assertThat(operation.getDescription()).as(operation.getOperationId()).isNotBlank();
         }));
         assertThat(result.getOpenAPI().getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).as(tag.getName()).isNotBlank());
+    }
+
+    /** The suite's traffic is held to the contract: the validating filter is installed for every @QuarkusTest. */
+    @Test
+    void everyTestsTrafficIsValidatedAgainstTheContract() {
+        assertThat(RestAssured.filters()).anySatisfy(filter -> assertThat(filter.getClass().getName())
+                .startsWith(ContractValidation.class.getName()));
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
