@@ -33,7 +33,6 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int TENANTS_PER_TICK = 100;
-    static final int BATCH = 20;
 
     private final TenantWork work;
     private final WebhookDeliveryRepository deliveries;
@@ -41,6 +40,8 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final Clock clock;
     private final int maxAttempts;
+    /** Deliveries one replica claims per tenant and tick; the rest stay for the next tick or another replica. */
+    private final int batchSize;
     private final int disableAfterFailures;
     private final long leaseSeconds;
     private final IntervalFunction backoff;
@@ -57,8 +58,10 @@ public class WebhookDispatcher {
             @ConfigProperty(name = "async-health.webhooks.retry.max-interval", defaultValue = "6h") Duration maxInterval,
             @ConfigProperty(name = "async-health.webhooks.request-timeout", defaultValue = "10s") Duration requestTimeout,
             @ConfigProperty(name = "async-health.webhooks.concurrency", defaultValue = "8") int concurrency,
+            @ConfigProperty(name = "async-health.webhooks.batch-size", defaultValue = "20") int batchSize,
             @ConfigProperty(name = "async-health.webhooks.log-retention", defaultValue = "30d") Duration logRetention) {
         this.logRetention = logRetention;
+        this.batchSize = batchSize;
         this.work = work;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -123,7 +126,7 @@ public class WebhookDispatcher {
     }
 
     private int dispatch(String tenantId) {
-        List<Claimed> claimed = work.call(tenantId, () -> deliveries.claim(BATCH, leaseSeconds));
+        List<Claimed> claimed = work.call(tenantId, () -> deliveries.claim(batchSize, leaseSeconds));
         List<Future<Outcome>> outcomes = new ArrayList<>();
         for (Claimed delivery : claimed) {
             outcomes.add(sending.submit(() -> sender.send(delivery)));

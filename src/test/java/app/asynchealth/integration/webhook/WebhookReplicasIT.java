@@ -48,6 +48,8 @@ class WebhookReplicasIT {
         config.put("async-health.webhooks.allowed-destinations", "127.0.0.1");
         config.put("async-health.webhooks.allow-http", "true");
         config.put("async-health.webhooks.poll-interval", "1s");
+        // Two deliveries per replica and tick: no replica can drain a burst alone, so both must take part.
+        config.put("async-health.webhooks.batch-size", "2");
         config.put("async-health.webhooks.retry.initial-interval", "1s");
         config.put("async-health.webhooks.retry.max-interval", "2s");
         first = PackagedService.start("replica-a", config);
