@@ -220,8 +220,14 @@ public class OpenApiContractFilter implements OASFilter {
         }
         if (operation.getRequestBody() != null) {
             addIfAbsent(operation, "400", "The request is not valid");
+            addIfAbsent(operation, "413", "The body is larger than async-health.http.max-body-size");
             addIfAbsent(operation, "415", "The body is not application/json");
         }
+        // Every operation needs the database (at the least to admit the caller's tenant).
+        addIfAbsent(operation, "503", "The database is unreachable; retry after Retry-After seconds");
+        responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait before retrying")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         boolean answersWithBody = responses.getAPIResponses() != null && responses.getAPIResponses().entrySet().stream()
                 .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null);
         if (answersWithBody) {
