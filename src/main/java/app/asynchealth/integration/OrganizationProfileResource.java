@@ -4,9 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.integration.OrganizationRepresentations.OrganizationProfile;
-import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.ratelimit.HrRateLimited;
 import app.asynchealth.platform.security.Roles;
 
@@ -40,11 +37,7 @@ public class OrganizationProfileResource {
     @APIResponse(responseCode = "200", description = "The rollup", content = @Content(schema = @Schema(implementation = OrganizationProfile.class)))
     @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
-    public OrganizationProfile profile(@Context UriInfo uri) {
-        if (!uri.getQueryParameters().isEmpty()) {
-            String name = uri.getQueryParameters().keySet().iterator().next();
-            throw ProblemException.invalid(name, "is not a parameter of this resource; it takes none");
-        }
+    public OrganizationProfile profile() {
         return rollup.profile();
     }
 }

@@ -15,6 +15,7 @@ import app.asynchealth.assessment.template.TemplateDefinition;
 import app.asynchealth.assessment.template.TemplateDefinition.Choice;
 import app.asynchealth.assessment.template.TemplateDefinition.Question;
 import app.asynchealth.platform.problem.Problem.FieldError;
+import app.asynchealth.platform.web.NoNullValues;
 
 /** Checks a respondent's answers against the questions of the assessment's template, one field error per problem. */
 public final class AnswerValidator {
@@ -45,7 +46,9 @@ public final class AnswerValidator {
             var question = template.question(entry.getKey());
             if (question.isEmpty()) {
                 errors.add(new FieldError(field, "is not a question of this assessment"));
-            } else if (value != null && !value.isNull()) {
+            } else if (value == null || value.isNull()) {
+                errors.add(new FieldError(field, NoNullValues.MESSAGE)); // a question left out is unanswered
+            } else {
                 String problem = check(question.get(), value, values);
                 if (problem != null) {
                     errors.add(new FieldError(field, problem));

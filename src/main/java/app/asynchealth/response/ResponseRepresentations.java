@@ -34,7 +34,7 @@ public final class ResponseRepresentations {
 
     @Schema(name = "ResponseUpdate")
     public record ResponseUpdate(
-            @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; null or absent means unanswered.")
+            @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key: an integer 1-5 (likert-5), a choice key (single-choice), a list of choice keys (multi-choice), a number (number, percent) or text (free-text). Replaces all earlier answers; a question left out is unanswered (null is refused).")
             @NotNull Map<String, JsonNode> answers,
             @Schema(description = "true submits (every required question must be answered); false or absent saves a draft") Boolean submitted) {
     }

@@ -57,6 +57,24 @@ class StrictInputTest {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotTakeIsRefusedAndChangesNothing() {
+        int teams = Api.as(admin).queryParam("limit", 200).get("/api/v1/teams").then().statusCode(200).extract()
+                .path("items.size()");
+        refused(Api.as(admin).queryParam("dryRun", "true").body("{\"name\": \"Dry\"}").post("/api/v1/teams").then(),
+                "dryRun").body("errors[0].message", equalTo("is not a parameter of this operation; it takes none"));
+        assertThat(Api.as(admin).queryParam("limit", 200).get("/api/v1/teams").then().extract()
+                .<Integer>path("items.size()")).isEqualTo(teams);
+        // Paging a single resource, or a misspelt filter, would otherwise be ignored in silence.
+        refused(Api.as(admin).queryParam("limit", 5).get("/api/v1/assessments/{id}", assessment).then(), "limit");
+        refused(Api.as(admin).queryParam("Limit", 5).get("/api/v1/teams").then(), "Limit")
+                .body("errors[0].message", equalTo("is not a parameter of this operation; it takes cursor, limit"));
+        refused(Api.as(credential).queryParam("draft", "true").body("{\"answers\": {\"role\": \"ic\"}}")
+                .put("/api/v1/assessments/{id}/response", assessment).then(), "draft");
+        noAnswerStored();
+        Api.as(admin).queryParam("limit", 5).get("/api/v1/teams").then().statusCode(200);
+    }
+
+    @Test
     void textWithANulOrAnUnpairedSurrogateIsRefusedInAnswers() {
         refused(answer("{\"one-change\": \"fewer\\u0000meetings\"}"), "answers.one-change")
                 .body("errors[0].message", equalTo("must be plain text: no control characters (but tab and line breaks), no unpaired surrogates"));

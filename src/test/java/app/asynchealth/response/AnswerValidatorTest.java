@@ -1,6 +1,7 @@
 package app.asynchealth.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -78,9 +79,12 @@ class AnswerValidatorTest {
     }
 
     @Test
-    void nullMeansUnanswered() throws Exception {
-        var result = validate("{\"focus-hours\": null, \"role\": \"ic\"}", false);
+    void aQuestionLeftOutIsUnansweredAndNullIsRefused() throws Exception {
+        var result = validate("{\"role\": \"ic\"}", false);
         assertThat(result.errors()).isEmpty();
         assertThat(result.answers()).extracting(AnswerValue::questionKey).containsExactly("role");
+        assertThat(validate("{\"focus-hours\": null, \"role\": \"ic\"}", false).errors())
+                .extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple("answers.focus-hours", "must not be null; leave it out instead"));
     }
 }

@@ -11,11 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
@@ -32,17 +36,32 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
- * Holds the service to its published contract on real traffic: every answer the API gives a @QuarkusTest is validated
- * against openapi.yaml, strictly, and a test fails on the first answer the contract does not describe. Requests are not
- * judged: tests send bad input, bad tokens and unknown routes on purpose, and what the service answers to them is
- * what counts. Service-loaded, so that every @QuarkusTest goes through it without naming it.
+ * Holds the service and the tests to the published contract on real traffic. Every answer the API gives a
+ * @QuarkusTest is validated against openapi.yaml, strictly: a test fails on the first answer the contract does not
+ * describe. Every request is validated too, and judged by its outcome: tests send bad input on purpose, so a request
+ * the contract refuses may get any 4xx, but never a success, since a client generated from the contract could not
+ * send it and the service would be accepting what it promised to refuse. Service-loaded, so that every @QuarkusTest
+ * goes through it without naming it.
  */
 public class ContractValidation implements QuarkusTestBeforeEachCallback {
 
-    /** Request messages are ignored; every response message is an error. */
-    private static final LevelResolver LEVELS = LevelResolver.create()
+    /** For the answer: every response message is an error; the request is judged apart. */
+    private static final LevelResolver RESPONSE_LEVELS = LevelResolver.create()
             .withLevel("validation.request", Level.IGNORE)
             .withLevel("validation.response", Level.ERROR)
+            .build();
+
+    /**
+     * For the request: every message is an error but two the service checks itself and the filter cannot see right.
+     * REST Assured adds the bearer token after the filters run (so every request would look unauthenticated here),
+     * and the validator reads Accept against operations that answer 204 with no content as if nothing were
+     * acceptable.
+     */
+    private static final LevelResolver REQUEST_LEVELS = LevelResolver.create()
+            .withLevel("validation.request", Level.ERROR)
+            .withLevel("validation.request.security", Level.IGNORE)
+            .withLevel("validation.request.accept", Level.IGNORE)
+            .withLevel("validation.response", Level.IGNORE)
             .build();
 
     /**
@@ -64,7 +83,7 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
     /** Adds the filter to REST Assured's global filters once per class loader (Quarkus may reset them: then again). */
     static synchronized void install() {
         if (filter == null) {
-            filter = new ApiOnly(new OpenApiValidationFilter(validator()));
+            filter = new ApiOnly(new OpenApiValidationFilter(validator()), requestValidator());
         }
         if (!RestAssured.filters().contains(filter)) {
             RestAssured.filters(filter);
@@ -73,6 +92,28 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
 
     /** The validator of the published contract, as the tests' traffic is checked with it. */
     public static OpenApiInteractionValidator validator() {
+        return validator(RESPONSE_LEVELS);
+    }
+
+    /** The validator of requests, judged by their outcome ({@link #acceptedAlthoughRefused}). */
+    public static OpenApiInteractionValidator requestValidator() {
+        return validator(REQUEST_LEVELS);
+    }
+
+    /**
+     * The failure when the service accepted (2xx) a request the contract refuses; empty when the request is one the
+     * contract allows, or was refused.
+     */
+    public static Optional<String> acceptedAlthoughRefused(String operation, ValidationReport request, int status) {
+        if (!request.hasErrors() || status >= 300) {
+            return Optional.empty();
+        }
+        return Optional.of(operation + " was answered " + status + ", but the contract refuses the request:\n"
+                + request.getMessages().stream().map(ValidationReport.Message::toString)
+                        .collect(Collectors.joining("\n")));
+    }
+
+    private static OpenApiInteractionValidator validator(LevelResolver levels) {
         // The validator reads schemas as OpenAPI 3.0 does: parsed as 3.1, its JSON Schema check loses every
         // "type" (any value matched every type). The contract uses no 3.1-only construct for its types (no type
         // lists, no null type: absent values are omitted), so it is validated as the 3.0 document it also is. As
@@ -82,7 +123,7 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         OpenAPI api = new OpenAPIV3Parser().readContents(contract, null, options).getOpenAPI();
-        return OpenApiInteractionValidator.createFor(api).withLevelResolver(LEVELS).withWhitelist(EMPTY_EXPORT).build();
+        return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels).withWhitelist(EMPTY_EXPORT).build();
     }
 
     private static String contract() {
@@ -94,16 +135,22 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
     }
 
     /** Only the API is in the contract: /q/* (OpenAPI, health, metrics) and other hosts (receivers) pass unchecked. */
-    private record ApiOnly(Filter validation) implements Filter {
+    private record ApiOnly(Filter validation, OpenApiInteractionValidator requests) implements Filter {
 
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                 FilterContext context) {
-            if (request.getDerivedPath() != null && request.getDerivedPath().startsWith("/api/")
-                    && isLocal(request.getURI())) {
-                return validation.filter(request, response, context);
+            if (request.getDerivedPath() == null || !request.getDerivedPath().startsWith("/api/")
+                    || !isLocal(request.getURI())) {
+                return context.next(request, response);
             }
-            return context.next(request, response);
+            ValidationReport verdict = requests.validateRequest(RestAssuredRequest.of(request));
+            Response answer = validation.filter(request, response, context);
+            acceptedAlthoughRefused(request.getMethod() + " " + request.getDerivedPath(), verdict, answer.statusCode())
+                    .ifPresent(failure -> {
+                        throw new AssertionError(failure);
+                    });
+            return answer;
         }
 
         private static boolean isLocal(String uri) {

@@ -233,10 +233,8 @@ public class OpenApiContractFilter implements OASFilter {
         if (answersWithBody) {
             addIfAbsent(operation, "406", "Accept names no media type this operation produces");
         }
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
-            addIfAbsent(operation, "400", "A query parameter is not valid");
-        }
+        // Every operation refuses a query parameter it does not declare (DeclaredQueryParameters).
+        addIfAbsent(operation, "400", "A query parameter is not valid, or is not one this operation takes");
         if (CONFLICTS.contains(operation.getOperationId())) {
             addIfAbsent(operation, "409", "The request conflicts with the resource's current state (a duplicate, or a"
                     + " lifecycle state that does not allow it)");

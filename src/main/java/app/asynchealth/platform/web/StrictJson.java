@@ -37,7 +37,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * with no control character but tab and line breaks (PostgreSQL refuses NUL; the others have no place in a name or an
  * answer) and no unpaired surrogate (it would be stored as '?'), decimals in free-form values (answers)
  * stay exact instead of rounding through a double (1e-999999999 is not 0, 1e999999999 is not infinity), and instants
- * are ISO-8601 strings only, never epoch numbers.
+ * are ISO-8601 strings only, never epoch numbers. A property is given a value or left out:
+ * {@code null} is refused ({@link NoNullValues}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
