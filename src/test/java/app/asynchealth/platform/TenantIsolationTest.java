@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import app.asynchealth.integration.ExportSlots;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.RichTenant;
@@ -39,6 +40,9 @@ class TenantIsolationTest {
 
     @Inject
     AsTenant asTenant;
+
+    @Inject
+    ExportSlots exportSlots;
     @Inject
     EntityManager entityManager;
 
@@ -132,14 +136,18 @@ class TenantIsolationTest {
         RichTenant richA;
         WebhookReceiver receiver;
 
+        ExportSlots.Slot exportOfA;
+
         @BeforeEach
         void aTenantWithARowInEveryTable() {
             receiver = new WebhookReceiver();
             richA = new RichTenant(receiver);
+            exportOfA = exportSlots.take(richA.id); // as while one of A's exports streams
         }
 
         @AfterEach
         void stopReceiver() {
+            exportOfA.release();
             receiver.close();
         }
 
@@ -148,7 +156,7 @@ class TenantIsolationTest {
             List<String> tables = tenantTables();
             assertThat(tables).contains("team", "team_member", "assessment", "invitation", "response", "answer",
                     "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "webhook_event",
-                    "webhook_delivery", "webhook_attempt");
+                    "webhook_delivery", "webhook_attempt", "export_slot");
             Map<String, Long> before = new TreeMap<>();
             for (String table : tables) {
                 // Native SQL with no tenant filter of Hibernate's: only the policies decide.

@@ -4,11 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,15 +15,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import app.asynchealth.platform.LocalInstallation;
 import app.asynchealth.support.PackagedService;
+import app.asynchealth.support.ReplicaPair;
 import app.asynchealth.support.WebhookReceiver;
 import app.asynchealth.support.WebhookReceiver.Received;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Two replicas of the packaged service on one PostgreSQL, both dispatching webhooks at once, with a real receiver: each
+ * Two replicas of the packaged service on one PostgreSQL ({@link ReplicaPair}), both dispatching webhooks at once, with a real receiver: each
  * event reaches each endpoint once (retries aside, which are the same message again), never once per replica.
  */
 class WebhookReplicasIT {
@@ -34,39 +31,22 @@ class WebhookReplicasIT {
     static final int ROUNDS = 12;
     static final int SCRIPTED_FAILURES = 5;
 
-    static Path dataDirectory;
-    static LocalInstallation database;
     static PackagedService first;
     static PackagedService second;
     static WebhookReceiver receiver;
 
     @BeforeAll
-    static void start() throws Exception {
-        dataDirectory = Files.createTempDirectory("async-health-replicas");
-        database = LocalInstallation.start(dataDirectory, 0);
-        Map<String, String> config = new HashMap<>(database.configuration());
-        config.put("async-health.webhooks.allowed-destinations", "127.0.0.1");
-        config.put("async-health.webhooks.allow-http", "true");
-        config.put("async-health.webhooks.poll-interval", "1s");
-        // Two deliveries per replica and tick: no replica can drain a burst alone, so both must take part.
-        config.put("async-health.webhooks.batch-size", "2");
-        config.put("async-health.webhooks.retry.initial-interval", "1s");
-        config.put("async-health.webhooks.retry.max-interval", "2s");
-        first = PackagedService.start("replica-a", config);
-        second = PackagedService.start("replica-b", config);
+    static void start() {
+        ReplicaPair pair = ReplicaPair.get();
+        first = pair.first;
+        second = pair.second;
         receiver = new WebhookReceiver();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] { receiver, first, second, database }) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
