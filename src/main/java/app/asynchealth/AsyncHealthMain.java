@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import app.asynchealth.platform.LocalInstallation;
+import app.asynchealth.platform.security.KeyFiles;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -25,6 +26,9 @@ public class AsyncHealthMain implements QuarkusApplication {
     static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
 
     public static void main(String... args) {
+        // Secrets given as files, and the public key derived from the private one, become plain settings first, so
+        // that a container needs to name only files (and the embedded default fills in only what is still missing).
+        KeyFiles.configuration(AsyncHealthMain::setting).forEach(System::setProperty);
         if (setting(DB_URL) != null) {
             Quarkus.run(AsyncHealthMain.class, args);
             return;

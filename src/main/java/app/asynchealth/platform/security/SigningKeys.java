@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
@@ -40,19 +41,28 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, String ke
                 writeSecret(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(keyIdFile, UUID.randomUUID().toString());
             }
-            byte[] pkcs8 = Base64.getMimeDecoder().decode(Files.readString(privateKeyFile)
-                    .replaceAll("-----[A-Z ]+-----", "").strip());
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            byte[] publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()))
-                    .getEncoded();
-            return new SigningKeys(privateKeyFile, Base64.getEncoder().encodeToString(publicKey),
-                    Files.readString(keyIdFile).strip());
+            return new SigningKeys(privateKeyFile, publicKeyOf(privateKeyFile), Files.readString(keyIdFile).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the signing key in " + directory, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the signing key in " + directory + " is not a usable RSA key", e);
         }
+    }
+
+    /**
+     * The public key (base64 DER, the form {@code async-health.jwt.public-key} takes) of a PEM PKCS#8 RSA private key:
+     * an RSA private key in CRT form carries its public exponent, so the pair needs only one file.
+     */
+    public static String publicKeyOf(Path privateKeyFile) throws IOException, GeneralSecurityException {
+        byte[] pkcs8 = Base64.getMimeDecoder().decode(Files.readString(privateKeyFile)
+                .replaceAll("-----[A-Z ]+-----", "").strip());
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        if (!(rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof RSAPrivateCrtKey privateKey)) {
+            throw new InvalidKeySpecException("not an RSA private key with its CRT parameters");
+        }
+        byte[] publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()))
+                .getEncoded();
+        return Base64.getEncoder().encodeToString(publicKey);
     }
 
     /** A random 256-bit secret kept (base64) in the file, generated on first use. */
