@@ -27,7 +27,8 @@ class IntervalsTest {
 
     @Test
     void wilsonKnownSmallSamples() {
-        // The usual textbook examples: 1 of 5 → 3.6% to 62.4%, 3 of 5 → 23.1% to 88.2%.
+        // Commonly quoted examples: 1 of 5 → 3.6% to 62.4%, 3 of 5 → 23.1% to 88.2%. Not checked against a publication
+        // here; the Wilson formula gives 0.0362 to 0.6245 and 0.2307 to 0.8824.
         assertRange(Intervals.wilson(5, 1, NINETY_FIVE), 0.036, 0.624, 0.0005);
         assertRange(Intervals.wilson(5, 3, NINETY_FIVE), 0.231, 0.882, 0.0005);
     }
@@ -37,7 +38,8 @@ class IntervalsTest {
         // Newcombe (1998) "Two-sided confidence intervals for the single proportion: comparison of seven methods",
         // Statistics in Medicine 17:857-872, method 3 (score, no continuity correction): 81/263 → 0.2553 to 0.3662 and
         // 15/148 → 0.0624 to 0.1605. The same numbers are the expected values of m-Py/propint
-        // tests/testthat/test_Single_Proportion_CI.R ("results reported in Newcombe1998").
+        // tests/testthat/test_Single_Proportion_CI.R ("results reported in Newcombe1998"; that it is this 1998 paper is
+        // from propint's README, "Method 3, 1998c").
         assertRange(Intervals.wilson(263, 81, NINETY_FIVE), 0.2553, 0.3662, FOUR_DECIMALS);
         assertRange(Intervals.wilson(148, 15, NINETY_FIVE), 0.0624, 0.1605, FOUR_DECIMALS);
     }
