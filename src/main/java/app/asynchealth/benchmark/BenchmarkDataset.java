@@ -20,7 +20,15 @@ public class BenchmarkDataset {
 
     static final String FILE = "benchmarks/state-of-async-work-2026.json";
 
-    public record Figure(String key, double value, String unit, String population, String comparedWith, String quote) {
+    /**
+     * @param measure what exactly the report measured, so that a team metric is compared only with what measures the
+     *        same thing
+     * @param sampleSize respondents the figure stands on: 216 for all respondents; null for a segment, whose size the
+     *        report does not publish
+     * @param approximate the report rounds it in words ("8 in 10", "over 4 times")
+     */
+    public record Figure(String key, double value, String unit, String population, String comparedWith, String measure,
+            Integer sampleSize, Boolean approximate, String quote) {
     }
 
     public record Dataset(String report, String sample, String source, List<Figure> figures) {
@@ -47,7 +55,8 @@ public class BenchmarkDataset {
     /** The figure as the scoring core sees it. */
     public Benchmark benchmark(String key) {
         Figure figure = figure(key).orElseThrow(() -> new IllegalArgumentException("no benchmark figure " + key));
-        return new Benchmark(figure.key(), figure.value(), figure.unit(), figure.population(), figure.quote());
+        return new Benchmark(figure.key(), figure.value(), figure.unit(), figure.population(), figure.measure(),
+                figure.sampleSize(), figure.quote());
     }
 
     private static Dataset read() {
@@ -58,8 +67,9 @@ public class BenchmarkDataset {
             }
             Dataset dataset = json.readValue(in, Dataset.class);
             for (Figure figure : dataset.figures()) {
-                if (figure.quote() == null || figure.quote().isBlank() || figure.unit() == null) {
-                    throw new IllegalStateException("benchmark " + figure.key() + " lacks its unit or its sentence");
+                if (figure.quote() == null || figure.quote().isBlank() || figure.unit() == null
+                        || figure.measure() == null || figure.measure().isBlank()) {
+                    throw new IllegalStateException("benchmark " + figure.key() + " lacks its unit, measure or sentence");
                 }
             }
             return dataset;

@@ -47,6 +47,9 @@ public class BenchmarkResource {
             @Schema(description = "percent, hours-per-week or ratio") String unit,
             @Schema(description = "Who the figure describes: all-respondents, async-first-companies, in-office-workers, large-companies, …") String population,
             @Schema(description = "For ratios: the group the population is compared with") String comparedWith,
+            @Schema(description = "What exactly the report measured") String measure,
+            @Schema(description = "Respondents the figure stands on; absent where the report does not publish it (segments)") Integer sampleSize,
+            @Schema(description = "true where the report rounds the figure in words (\"8 in 10\", \"over 4 times\")") Boolean approximate,
             @Schema(description = "The report's sentence, verbatim") String quote,
             @Schema(description = "The report and its sample") String source) {
     }
@@ -77,6 +80,6 @@ public class BenchmarkResource {
 
     private FigureView view(BenchmarkDataset.Figure figure) {
         return new FigureView(figure.key(), figure.value(), figure.unit(), figure.population(), figure.comparedWith(),
-                figure.quote(), dataset.dataset().source());
+                figure.measure(), figure.sampleSize(), figure.approximate(), figure.quote(), dataset.dataset().source());
     }
 }

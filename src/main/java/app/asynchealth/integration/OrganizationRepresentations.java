@@ -65,7 +65,8 @@ public final class OrganizationRepresentations {
     public record OrganizationMetric(String key, String label, String kind, RollupStatus status, Double value,
             @Schema(description = "Respondents who answered, over the teams pooled") int answered,
             @Schema(description = "Included teams whose own metric is available, and so pooled") int teams,
-            String benchmarkKey, double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
+            @Schema(description = "The report's figure, when every pooled team is compared with the same one (teams of different segments are compared with different figures, and then the pooled value with none)") String benchmarkKey,
+            Double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
             String benchmarkQuote, Double difference, String healthier) {
     }
 

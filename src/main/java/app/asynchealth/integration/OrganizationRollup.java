@@ -149,19 +149,26 @@ public class OrganizationRollup {
             List<MetricView> values = entry.getValue();
             MetricView described = first.get(entry.getKey());
             int answered = values.stream().mapToInt(MetricView::answered).sum();
+            // Like for like: the pooled value has a figure only when every team's metric is compared with the same one.
+            List<String> figures = (values.isEmpty() ? List.of(described) : values).stream()
+                    .map(MetricView::benchmarkKey).distinct().toList();
+            MetricView figure = figures.size() == 1 && figures.get(0) != null
+                    ? (values.isEmpty() ? described : values.get(0)) : null;
             // A team's threshold may be below the tenant's current one (raised since): the pool must reach it too.
             if (values.isEmpty() || answered < threshold) {
                 metrics.add(new OrganizationMetric(described.key(), described.label(), described.kind(),
-                        RollupStatus.SUPPRESSED, null, answered, values.size(), described.benchmarkKey(),
-                        described.benchmarkValue(), described.benchmarkUnit(), described.benchmarkPopulation(),
-                        described.benchmarkQuote(), null, described.healthier()));
+                        RollupStatus.SUPPRESSED, null, answered, values.size(), figure == null ? null : figure.benchmarkKey(),
+                        figure == null ? null : figure.benchmarkValue(), figure == null ? null : figure.benchmarkUnit(),
+                        figure == null ? null : figure.benchmarkPopulation(),
+                        figure == null ? null : figure.benchmarkQuote(), null, described.healthier()));
                 continue;
             }
             double value = values.stream().mapToDouble(m -> m.value() * m.answered()).sum() / answered;
             metrics.add(new OrganizationMetric(described.key(), described.label(), described.kind(),
-                    RollupStatus.AVAILABLE, round(value), answered, values.size(), described.benchmarkKey(),
-                    described.benchmarkValue(), described.benchmarkUnit(), described.benchmarkPopulation(),
-                    described.benchmarkQuote(), round(value - described.benchmarkValue()), described.healthier()));
+                    RollupStatus.AVAILABLE, round(value), answered, values.size(), figure == null ? null : figure.benchmarkKey(),
+                    figure == null ? null : figure.benchmarkValue(), figure == null ? null : figure.benchmarkUnit(),
+                    figure == null ? null : figure.benchmarkPopulation(), figure == null ? null : figure.benchmarkQuote(),
+                    figure == null ? null : round(value - figure.benchmarkValue()), described.healthier()));
         }
         return metrics;
     }

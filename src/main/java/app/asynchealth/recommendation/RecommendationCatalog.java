@@ -12,15 +12,22 @@ import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.asynchealth.benchmark.Benchmark;
+import app.asynchealth.scoring.core.Intervals.Range;
+import app.asynchealth.scoring.core.Intervals.Verdict;
+import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.TeamProfile;
 import app.asynchealth.scoring.core.TeamProfile.DimensionResult;
 import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 
 /**
- * What a team can do next, kept as data (recommendations/catalog.json) and keyed by dimension and level. A profile gets
- * the entries whose dimension is at or below their level, ranked by gap × weight, where the gap is how far the dimension
- * score is from 100. Each cites the team's value and the report's figure that motivate it, so an entry applies only when
- * its dimension score and the metric it cites are both published (stand on at least the threshold of answers).
+ * What a team can do next, kept as data (recommendations/catalog.json) and keyed by dimension and level. An entry
+ * applies only where the team needs it: the metric it cites is worse than its like-for-like figure (the whole
+ * difference interval on the unhealthy side), or the dimension's level is below the level the entry leads to. Entries
+ * are ranked by the credible gap × weight (how far the team is at the least, given its intervals, from the figure or
+ * from its next level), then by the gap of the point estimates × weight. Each cites the team's value and the report's figure that motivate it, so an entry
+ * applies only when its dimension score and the metric it cites are both published (stand on at least the threshold
+ * of answers).
  */
 public final class RecommendationCatalog {
 
@@ -33,9 +40,18 @@ public final class RecommendationCatalog {
     record Catalog(List<Entry> recommendations) {
     }
 
-    /** A recommendation for one profile. */
+    /**
+     * A recommendation for one profile.
+     *
+     * @param gap the credible gap it answers (0-1): how far the team is at the least, given its intervals, from the
+     *        figure (worse than it) or from the dimension's next level; 0 when within the noise
+     * @param basis why it applies: "worse than the report" or "below level N …"
+     * @param priority gap × weight, the ranking
+     * @param pointPriority the gap of the point estimates × weight, which ranks entries of equal priority
+     */
     public record Recommendation(String key, String dimension, String title, String evidence, List<String> actions,
-            int leadsToLevel, String leadsToLevelName, double priority, String benchmarkKey, String benchmarkQuote) {
+            int leadsToLevel, String leadsToLevelName, double gap, String basis, double priority,
+            double pointPriority, String benchmarkKey, String benchmarkQuote) {
     }
 
     private final List<Entry> entries;
@@ -62,7 +78,7 @@ public final class RecommendationCatalog {
     }
 
     /** The top recommendations for a profile, most pressing first. */
-    public List<Recommendation> top(TeamProfile profile, java.util.function.IntFunction<String> levelNames, int limit) {
+    public List<Recommendation> top(TeamProfile profile, ScoringModel model, int limit) {
         List<Recommendation> found = new ArrayList<>();
         for (Entry entry : entries) {
             DimensionResult dimension = profile.dimensions().stream()
@@ -75,16 +91,56 @@ public final class RecommendationCatalog {
             if (metric == null || !metric.published()) {
                 continue; // its evidence would cite a figure too few answered: never shown, so never cited
             }
-            double priority = (100 - dimension.score()) / 100 * entry.weight();
-            String evidence = entry.evidence().replace("{team}", round(metric.value()))
-                    .replace("{benchmark}", round(metric.benchmark().value()));
+            Benchmark cited = metric.benchmark() != null ? metric.benchmark()
+                    : metric.context().isEmpty() ? null : metric.context().get(0);
+            if (entry.evidence().contains("{benchmark}") && metric.benchmark() == null) {
+                continue; // no like-for-like figure for this team to cite
+            }
+            boolean worse = metric.verdict() == Verdict.WORSE;
+            boolean belowLevel = dimension.level() < entry.leadsToLevel();
+            if (!worse && !belowLevel) {
+                continue; // no worse than the report, and already at the level it leads to
+            }
+            // The gap to the team's next level, the same for every entry of the dimension: an entry that leads
+            // further is not more pressing for it, and the weights order the entries of one dimension.
+            boolean top = dimension.level() >= model.levels().size();
+            double levelStart = top ? 100 : model.levelStart(dimension.level() + 1);
+            double gap = Math.max(benchmarkGap(metric), top ? 0 : levelGap(dimension, levelStart));
+            double pointGap = top ? 0 : Math.max(0, (levelStart - dimension.score()) / 100);
+            String basis = worse ? "worse than the report"
+                    : "below level " + entry.leadsToLevel() + " " + model.levelName(entry.leadsToLevel());
+            String evidence = entry.evidence().replace("{team}", round(metric.value()));
+            if (metric.benchmark() != null) {
+                evidence = evidence.replace("{benchmark}", round(metric.benchmark().value()));
+            }
             found.add(new Recommendation(entry.key(), entry.dimension(), entry.title(), evidence, entry.actions(),
-                    entry.leadsToLevel(), levelNames.apply(entry.leadsToLevel()), priority, metric.benchmark().key(),
-                    metric.benchmark().quote()));
+                    entry.leadsToLevel(), model.levelName(entry.leadsToLevel()), gap, basis, gap * entry.weight(),
+                    pointGap * entry.weight(), cited == null ? null : cited.key(), cited == null ? null : cited.quote()));
         }
         return found.stream()
-                .sorted(Comparator.comparingDouble(Recommendation::priority).reversed().thenComparing(Recommendation::key))
+                .sorted(Comparator.comparingDouble(Recommendation::priority).reversed()
+                        .thenComparing(Comparator.comparingDouble(Recommendation::pointPriority).reversed())
+                        .thenComparing(Recommendation::key))
                 .limit(limit).toList();
+    }
+
+    /**
+     * How much worse than its figure the team is at the least: the difference interval's bound nearest zero, when the
+     * verdict is worse; in percentage points / 100 for shares, relative to the figure for means.
+     */
+    static double benchmarkGap(MetricResult metric) {
+        if (metric.verdict() != Verdict.WORSE) {
+            return 0;
+        }
+        Range difference = metric.differenceInterval();
+        double nearest = Math.min(Math.abs(difference.lower()), Math.abs(difference.upper()));
+        return "mean".equals(metric.kind()) ? nearest / Math.abs(metric.benchmark().value()) : nearest / 100;
+    }
+
+    /** How far below a level's start the dimension's score is at the least: from its interval's upper bound, / 100. */
+    static double levelGap(DimensionResult dimension, double levelStart) {
+        double upper = dimension.scoreInterval() == null ? dimension.score() : dimension.scoreInterval().upper();
+        return Math.max(0, (levelStart - upper) / 100);
     }
 
     static String round(double value) {

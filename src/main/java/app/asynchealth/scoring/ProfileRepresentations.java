@@ -37,15 +37,27 @@ public final class ProfileRepresentations {
             @Schema(description = "Why there are no scores, when there are none") String reason,
             @Schema(description = "Submitted responses") long respondents,
             int anonymityThreshold,
+            @Schema(description = "The version of the scoring method that computed the figures (docs/scoring.md); profiles of different versions are not compared") String scoringModel,
             Comparison comparison,
-            Double score, Integer level, String levelName,
+            @Schema(description = "Overall score 0-100, rounded down to one decimal (so that it never shows a level boundary its level has not reached)") Double score,
+            @Schema(description = "Lower bound of the score's 95% interval") Double scoreLower,
+            @Schema(description = "Upper bound of the score's 95% interval") Double scoreUpper,
+            @Schema(description = "The level of the unrounded score") Integer level, String levelName,
+            @Schema(description = "The lowest level the score's interval reaches") Integer lowestLevel,
+            @Schema(description = "The highest level the score's interval reaches") Integer highestLevel,
+            @Schema(description = "true when the score's interval spans a level boundary: the level may be one of lowestLevel to highestLevel") Boolean provisional,
             List<DimensionView> dimensions,
             List<Recommendation> recommendations,
             @Schema(description = "For live profiles, and final profiles that are a live snapshot: when the responses were counted") Instant snapshotTakenAt) {
 
+        /** Profiles stored before the method was versioned were computed by its first version. */
+        static final String FIRST_MODEL = "1";
+
         ProfileView asSnapshot(ProfileStatus status, String reason, Instant takenAt) {
-            return new ProfileView(assessmentId, teamId, status, reason, respondents, anonymityThreshold, comparison, score,
-                    level, levelName, dimensions, recommendations, takenAt);
+            return new ProfileView(assessmentId, teamId, status, reason, respondents, anonymityThreshold,
+                    scoringModel == null && score != null ? FIRST_MODEL : scoringModel, comparison, score, scoreLower,
+                    scoreUpper, level, levelName, lowestLevel, highestLevel, provisional, dimensions, recommendations,
+                    takenAt);
         }
     }
 
@@ -65,13 +77,34 @@ public final class ProfileRepresentations {
         }
     }
 
-    @Schema(name = "ProfileComparison", description = "The report segment the figures were chosen for")
-    public record Comparison(String companySize, String workingStyle, String note) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProfileComparison", description = "Who the team is compared with: the tenant's settings, and the report segments the team was found to belong to")
+    public record Comparison(String companySize, String workingStyle,
+            @Schema(description = "The report segments the team belongs to, each with its basis (its respondents' own answers, else the tenant's settings); a metric uses a segment's figure only when the team belongs to it") List<SegmentView> segments,
+            String note) {
+
+        Comparison withSegments(List<SegmentView> found) {
+            return new Comparison(companySize, workingStyle, found, note);
+        }
+    }
+
+    @Schema(name = "ProfileSegment", description = "A report segment the team belongs to, and why")
+    public record SegmentView(
+            @Schema(description = "async-first, real-time-focused, fully-async, in-office or large-company") String key,
+            @Schema(description = "The report's name for the segment's population") String population,
+            @Schema(description = "Why: how many respondents said so, or the tenant's setting") String basis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DimensionProfile", description = "A dimension's score and level, from its available questions only; suppressed (no score, level or next level) when none of its questions was answered by at least the anonymity threshold")
-    public record DimensionView(String key, FigureStatus status, Double score, Integer level, String levelName,
+    public record DimensionView(String key, FigureStatus status,
+            @Schema(description = "Score 0-100, rounded down to one decimal") Double score,
+            @Schema(description = "Lower bound of the score's 95% interval") Double scoreLower,
+            @Schema(description = "Upper bound of the score's 95% interval") Double scoreUpper,
+            @Schema(description = "The level of the unrounded score") Integer level, String levelName,
+            @Schema(description = "The lowest level the score's interval reaches") Integer lowestLevel,
+            @Schema(description = "The highest level the score's interval reaches") Integer highestLevel,
+            @Schema(description = "true when the score's interval spans a level boundary") Boolean provisional,
             @Schema(description = "What the next level looks like") String nextLevel,
             @Schema(description = "The dimension's scored questions: how many answered each, and whether it enters the score") List<QuestionView> questions,
             List<MetricView> metrics) {
@@ -86,25 +119,55 @@ public final class ProfileRepresentations {
             @Schema(description = "Respondents who answered it") long answered) {
     }
 
+    /** better: the whole difference interval is on the healthier side; worse: on the other; else no clear difference. */
+    @Schema(name = "Verdict", description = "better or worse: the whole 95% interval of the difference lies on that side of the report's figure; no-clear-difference: it does not")
+    public enum VerdictView {
+        @JsonProperty("better")
+        BETTER,
+        @JsonProperty("worse")
+        WORSE,
+        @JsonProperty("no-clear-difference")
+        NO_CLEAR_DIFFERENCE
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Metric", description = "A team value beside the report's figure, with the 95% interval of the team value. Suppressed when fewer than the anonymity threshold answered its question: then it has its count and the report's figure, and no value, interval, difference or comparison.")
-    public record MetricView(String key, String label, String kind, FigureStatus status, Double value, Double lower,
-            Double upper, @Schema(description = "Respondents who answered its question") int answered,
-            String benchmarkKey, double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
-            String benchmarkQuote, Double difference,
-            @Schema(description = "The figure lies inside the team's interval: the difference may be chance") Boolean withinInterval,
-            @Schema(description = "higher or lower: which way is healthier") String healthier) {
+    @Schema(name = "Metric", description = "A team value, with its 95% interval, beside the report's figure that measures the same thing for the team's population, if the report has one (otherwise without benchmark). Suppressed when fewer than the anonymity threshold answered its question: then it has its count and the figure, and no value, interval, difference or verdict.")
+    public record MetricView(String key, String label, String kind, FigureStatus status, Double value,
+            @Schema(description = "Lower bound of the value's 95% interval (Wilson for shares; Student t on the logit scale for bounded means)") Double lower,
+            @Schema(description = "Upper bound of the value's 95% interval") Double upper,
+            @Schema(description = "Respondents who answered its question (of them, for a share of a part of the answers)") int answered,
+            @Schema(description = "The report's figure compared with; absent when the report has none for this team's population") String benchmarkKey,
+            Double benchmarkValue, String benchmarkUnit, String benchmarkPopulation,
+            @Schema(description = "What the figure measures") String benchmarkMeasure,
+            @Schema(description = "Respondents the figure stands on; absent where the report does not publish it") Integer benchmarkSampleSize,
+            String benchmarkQuote,
+            @Schema(description = "The segment that chose the figure (see comparison.segments); absent for a figure of all respondents") String segment,
+            @Schema(description = "Value minus the figure") Double difference,
+            @Schema(description = "Lower bound of the difference's 95% interval") Double differenceLower,
+            @Schema(description = "Upper bound of the difference's 95% interval") Double differenceUpper,
+            @Schema(description = "newcombe (shares) or welch (means): both samples; team-interval: the report gives no sample size for the figure, so only the team's uncertainty is counted") String differenceMethod,
+            VerdictView verdict,
+            @Schema(description = "Deprecated, use verdict: the figure lies inside the team's interval") Boolean withinInterval,
+            @Schema(description = "higher or lower: which way is healthier; absent when neither is") String healthier,
+            @Schema(description = "Figures of the report shown for context, not compared") List<ContextFigure> context) {
 
         public boolean published() {
             return status != FigureStatus.SUPPRESSED && value != null;
         }
     }
 
+    @Schema(name = "ContextFigure", description = "A figure of the report shown beside a metric for context")
+    public record ContextFigure(String key, double value, String unit, String population, String measure,
+            String quote) {
+    }
+
     @Schema(name = "TrendPoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrendPoint(UUID assessmentId, String title, int round, Instant closedAt, ProfileStatus status,
-            long respondents, int anonymityThreshold, Double score, Integer level,
-            @Schema(description = "Score change since the previous available round: only when both rounds' overall scores rest on the same questions") Double change,
+            long respondents, int anonymityThreshold,
+            @Schema(description = "The scoring method's version of this round's profile") String scoringModel,
+            Double score, Integer level,
+            @Schema(description = "Score change since the previous available round: only when both rounds' overall scores rest on the same questions and the same scoring method") Double change,
             List<TrendDimension> dimensions) {
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,19 +16,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.assessment.Assessment;
+import app.asynchealth.benchmark.Benchmark;
 import app.asynchealth.recommendation.RecommendationCatalog;
 import app.asynchealth.scoring.ProfileRepresentations.Comparison;
+import app.asynchealth.scoring.ProfileRepresentations.ContextFigure;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
 import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.MetricView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
+import app.asynchealth.scoring.ProfileRepresentations.SegmentView;
 import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
 import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.ProfileRepresentations.VerdictView;
+import app.asynchealth.scoring.core.Intervals.Range;
+import app.asynchealth.scoring.core.Intervals.Verdict;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.TeamProfile;
+import app.asynchealth.scoring.core.TeamProfile.LevelReading;
 import app.asynchealth.scoring.core.TeamProfile.MetricResult;
 import app.asynchealth.tenant.Tenant;
 
@@ -57,30 +65,38 @@ public class ProfileViews {
         String reason = profile.score() != null ? null
                 : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
                         + ") of answers.";
+        LevelReading levels = profile.levels();
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.AVAILABLE, reason, respondents,
-                assessment.anonymityThreshold, comparison, round(profile.score()), profile.level(), profile.levelName(),
-                dimensions(profile), recommendations.top(profile, model::levelName, RECOMMENDATIONS), null);
+                assessment.anonymityThreshold, profile.scoringModel(),
+                comparison.withSegments(profile.segments().stream()
+                        .map(segment -> new SegmentView(segment.key(), segment.population(), segment.basis())).toList()),
+                score(profile.score()), lower(profile.scoreInterval()), upper(profile.scoreInterval()),
+                profile.level(), profile.levelName(), levels == null ? null : levels.lowest(),
+                levels == null ? null : levels.highest(), levels == null ? null : levels.provisional(),
+                dimensions(profile), recommendations.top(profile, model, RECOMMENDATIONS), null);
     }
 
     public ProfileView pending(Assessment assessment, long submitted, Comparison comparison) {
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
-                "The profile appears when the assessment closes.", submitted, assessment.anonymityThreshold, comparison,
-                null, null, null, null, null, null);
+                "The profile appears when the assessment closes.", submitted, assessment.anonymityThreshold, null,
+                comparison, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.SUPPRESSED,
                 "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
                         + assessment.anonymityThreshold + "): no scores are shown.",
-                respondents, assessment.anonymityThreshold, comparison, null, null, null, null, null, null);
+                respondents, assessment.anonymityThreshold, null, comparison, null, null, null, null, null, null, null,
+                null, null, null, null);
     }
 
     public Comparison comparison(Tenant tenant) {
         String size = tenant.companySize == null ? null : tenant.companySize.name().toLowerCase();
         String style = tenant.workingStyle == null ? null : tenant.workingStyle.name().toLowerCase().replace('_', '-');
-        String note = "Figures describe all respondents unless a metric names another population; the report has "
-                + "segment figures for large companies (500+) and in-office workers, used when your tenant settings match.";
-        return new Comparison(size, style, note);
+        String note = "Each metric is compared only with a figure of the report that measures the same thing for the "
+                + "same population: a figure of all respondents, or of a segment the team belongs to (segments). "
+                + "Where the report has no such figure, the metric is shown without one.";
+        return new Comparison(size, style, null, note);
     }
 
     /**
@@ -95,7 +111,8 @@ public class ProfileViews {
             ProfileView profile = finalProfile.apply(assessment);
             if (profile.status() != ProfileStatus.AVAILABLE) {
                 rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null));
+                        profile.status(), profile.respondents(), assessment.anonymityThreshold, null, null, null, null,
+                        null));
                 continue;
             }
             List<TrendDimension> dimensions = new ArrayList<>();
@@ -108,15 +125,17 @@ public class ProfileViews {
                         .filter(d -> d.key().equals(dimension.key())).findFirst().orElse(null);
                 // A change only between two published scores of the same questions: a question that entered one round
                 // and not the other would make the change a mix of both.
-                boolean comparable = before != null && before.published()
+                boolean comparable = before != null && before.published() && sameModel(previous, profile)
                         && includedQuestions(before).equals(includedQuestions(dimension));
                 dimensions.add(new TrendDimension(dimension.key(), FigureStatus.AVAILABLE, dimension.score(),
                         dimension.level(), comparable ? difference(dimension.score(), before.score()) : null));
             }
-            // The overall change likewise: only when both overall scores rest on the same questions.
-            boolean comparable = previous != null && includedQuestions(previous).equals(includedQuestions(profile));
+            // The overall change likewise: only when both overall scores rest on the same questions, by the same method.
+            boolean comparable = previous != null && sameModel(previous, profile)
+                    && includedQuestions(previous).equals(includedQuestions(profile));
             rounds.add(new TrendPoint(assessment.id, assessment.title, assessment.round, assessment.closedAt,
-                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold, profile.score(),
+                    ProfileStatus.AVAILABLE, profile.respondents(), assessment.anonymityThreshold,
+                    profile.scoringModel(), profile.score(),
                     profile.level(), comparable ? difference(profile.score(), previous.score()) : null, dimensions));
             previous = profile;
         }
@@ -125,17 +144,46 @@ public class ProfileViews {
 
     private static List<DimensionView> dimensions(TeamProfile profile) {
         return profile.dimensions().stream().map(d -> new DimensionView(d.key(), FigureStatus.of(d.published()),
-                round(d.score()), d.level(), d.levelName(), d.nextLevel(), d.questions().stream()
+                score(d.score()), lower(d.scoreInterval()), upper(d.scoreInterval()), d.level(), d.levelName(),
+                d.levels() == null ? null : d.levels().lowest(), d.levels() == null ? null : d.levels().highest(),
+                d.levels() == null ? null : d.levels().provisional(), d.nextLevel(), d.questions().stream()
                         .map(q -> new QuestionView(q.key(), FigureStatus.of(q.published()), q.answered())).toList(),
                 d.metrics().stream().map(ProfileViews::metric).toList()))
                 .toList();
     }
 
     private static MetricView metric(MetricResult m) {
+        Benchmark b = m.benchmark();
+        Range interval = m.interval();
+        Range difference = m.differenceInterval();
+        Boolean within = b == null || interval == null ? null : interval.contains(b.value());
         return new MetricView(m.key(), m.label(), m.kind(), FigureStatus.of(m.published()), round(m.value()),
-                round(m.lower()), round(m.upper()), m.answered(), m.benchmark().key(), m.benchmark().value(),
-                m.benchmark().unit(), m.benchmark().population(), m.benchmark().quote(), round(m.difference()),
-                m.withinInterval(), m.healthier());
+                interval == null ? null : round(interval.lower()), interval == null ? null : round(interval.upper()),
+                m.answered(), b == null ? null : b.key(), b == null ? null : b.value(), b == null ? null : b.unit(),
+                b == null ? null : b.population(), b == null ? null : b.measure(), b == null ? null : b.sampleSize(),
+                b == null ? null : b.quote(), m.segment(), round(m.difference()),
+                difference == null ? null : round(difference.lower()),
+                difference == null ? null : round(difference.upper()), m.differenceMethod(), verdict(m.verdict()),
+                m.published() ? within : null, m.healthier(), m.context().isEmpty() ? null : m.context().stream()
+                        .map(c -> new ContextFigure(c.key(), c.value(), c.unit(), c.population(), c.measure(), c.quote()))
+                        .toList());
+    }
+
+    private static VerdictView verdict(Verdict verdict) {
+        return verdict == null ? null : switch (verdict) {
+            case BETTER -> VerdictView.BETTER;
+            case WORSE -> VerdictView.WORSE;
+            case NO_CLEAR_DIFFERENCE -> VerdictView.NO_CLEAR_DIFFERENCE;
+        };
+    }
+
+    /** Profiles of different methods are never compared; one stored before versioning is of the first. */
+    private static boolean sameModel(ProfileView earlier, ProfileView later) {
+        return Objects.equals(modelOf(earlier), modelOf(later));
+    }
+
+    private static String modelOf(ProfileView profile) {
+        return profile.scoringModel() == null ? ProfileView.FIRST_MODEL : profile.scoringModel();
     }
 
     /** The questions each published dimension score of a profile was computed from, by dimension. */
@@ -158,5 +206,22 @@ public class ProfileViews {
 
     private static Double round(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Scores are rounded down to one decimal: a level is read from the unrounded score, so 59.96 is level 3, and
+     * rounding it to 60.0 would show a score of level 4 beside level 3.
+     */
+    static Double score(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.FLOOR).doubleValue();
+    }
+
+    /** An interval's bounds round outwards, so that the shown interval always contains the shown score. */
+    private static Double lower(Range interval) {
+        return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
+    }
+
+    private static Double upper(Range interval) {
+        return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
     }
 }

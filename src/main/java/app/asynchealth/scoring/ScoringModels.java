@@ -80,15 +80,35 @@ public class ScoringModels {
                 .filter(question -> !model.questions().containsKey(question.key()))
                 .forEach(question -> problems.add(question.key() + ": scored in the template but not by the model"));
         model.metrics().forEach(metric -> {
-            if (benchmarks.figure(metric.benchmark()).isEmpty()) {
-                problems.add(metric.key() + ": unknown benchmark " + metric.benchmark());
+            for (ScoringModel.BenchmarkChoice choice : metric.benchmarks()) {
+                if (benchmarks.figure(choice.figure()).isEmpty()) {
+                    problems.add(metric.key() + ": unknown benchmark " + choice.figure());
+                }
+                if (choice.segment() != null && !model.segments().containsKey(choice.segment())) {
+                    problems.add(metric.key() + ": unknown segment " + choice.segment());
+                    continue;
+                }
+                // Like for like: the figure describes exactly the population the segment stands for.
+                String population = choice.segment() == null ? "all-respondents"
+                        : model.segments().get(choice.segment()).population();
+                benchmarks.figure(choice.figure()).filter(figure -> !figure.population().equals(population))
+                        .ifPresent(figure -> problems.add(metric.key() + ": " + figure.key() + " describes "
+                                + figure.population() + ", not " + population));
             }
-            if (metric.segments() != null) {
-                metric.segments().values().stream().filter(key -> benchmarks.figure(key).isEmpty())
-                        .forEach(key -> problems.add(metric.key() + ": unknown benchmark " + key));
+            if (metric.context() != null) {
+                metric.context().stream().filter(key -> benchmarks.figure(key).isEmpty())
+                        .forEach(key -> problems.add(metric.key() + ": unknown context figure " + key));
             }
             if (template.question(metric.question()).isEmpty()) {
                 problems.add(metric.key() + ": unknown question " + metric.question());
+            }
+            if ("mean".equals(metric.kind()) && (metric.range() == null || metric.range().size() != 2)) {
+                problems.add(metric.key() + ": a mean needs the range of its question");
+            }
+        });
+        model.segments().forEach((key, rule) -> {
+            if (rule.question() != null && template.question(rule.question()).isEmpty()) {
+                problems.add("segment " + key + ": unknown question " + rule.question());
             }
         });
         template.dimensions().stream().filter(dimension -> model.dimensions().get(dimension.key()) == null

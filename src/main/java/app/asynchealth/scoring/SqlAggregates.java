@@ -55,6 +55,7 @@ public class SqlAggregates {
                             THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
                        count(*), sum(a.number_value), sum(a.number_value * a.number_value),
                        sum(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100)),
+                       sum(power(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100), 2)),
                        count(*) FILTER (WHERE a.number_value < v.below)
                 FROM answer a
                 JOIN %s AS s(id) ON s.id = a.assessment_id
@@ -71,7 +72,7 @@ public class SqlAggregates {
             long count = ((Number) row[2]).longValue();
             if (numeric.contains(question)) {
                 numbers.put(question, new NumericStats(count, (BigDecimal) row[3], (BigDecimal) row[4],
-                        (BigDecimal) row[5], ((Number) row[6]).longValue()));
+                        (BigDecimal) row[5], (BigDecimal) row[6], ((Number) row[7]).longValue()));
             } else if (row[1] != null) {
                 categorical.computeIfAbsent(question, key -> new TreeMap<>()).put((String) row[1], count);
             }
@@ -102,6 +103,7 @@ public class SqlAggregates {
                             THEN coalesce(a.choice_value, trunc(a.number_value)::int::text) END AS answer,
                        count(*), sum(a.number_value), sum(a.number_value * a.number_value),
                        sum(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100)),
+                       sum(power(least(greatest((a.number_value - v.zero_at) * 100 / (v.full_at - v.zero_at), 0), 100), 2)),
                        count(*) FILTER (WHERE a.number_value < v.below)
                 FROM answer a
                 JOIN response r ON r.tenant_id = a.tenant_id AND r.id = a.response_id AND r.status = 'SUBMITTED'
@@ -118,7 +120,8 @@ public class SqlAggregates {
             long count = ((Number) row[3]).longValue();
             if (numeric.contains(question)) {
                 numbers.computeIfAbsent(assessment, key -> new TreeMap<>()).put(question, new NumericStats(count,
-                        (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6], ((Number) row[7]).longValue()));
+                        (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6], (BigDecimal) row[7],
+                        ((Number) row[8]).longValue()));
             } else if (row[2] != null) {
                 categorical.computeIfAbsent(assessment, key -> new TreeMap<>())
                         .computeIfAbsent(question, key -> new TreeMap<>()).put((String) row[2], count);
@@ -155,14 +158,16 @@ public class SqlAggregates {
     }
 
     /**
-     * The model's scored questions (parameter 2), and the key, linear scaling and threshold of its number questions
+     * The model's scored and segment questions (parameter 2), and the key, linear scaling and threshold of its number questions
      * (parameters 3 to 6), as the aggregate queries take them.
      */
     private record Questions(List<String> scored, List<String> numeric, List<BigDecimal> zeroAt, List<BigDecimal> fullAt,
             List<BigDecimal> below) {
 
         static Questions of(ScoringModel model) {
-            Questions questions = new Questions(new ArrayList<>(model.questions().keySet()), new ArrayList<>(),
+            List<String> counted = new ArrayList<>(model.questions().keySet());
+            counted.addAll(Aggregates.segmentQuestions(model)); // counted per answer like any choice question
+            Questions questions = new Questions(counted, new ArrayList<>(),
                     new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             model.questions().forEach((question, scoring) -> {
                 if (scoring.linear() != null) {

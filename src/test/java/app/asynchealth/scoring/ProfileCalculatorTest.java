@@ -17,6 +17,7 @@ import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.recommendation.RecommendationCatalog;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Answer;
+import app.asynchealth.scoring.core.Intervals.Verdict;
 import app.asynchealth.scoring.core.ProfileCalculator;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.ScoringModel.QuestionScoring;
@@ -67,16 +68,19 @@ class ProfileCalculatorTest {
         assertThat(noGuide.benchmark().value()).isEqualTo(57.9);
         assertThat(noGuide.difference()).isCloseTo(-7.9, within(1e-9));
         // Wilson score interval for 1 of 2 at 95%.
-        assertThat(noGuide.lower()).isCloseTo(9.45, within(0.01));
-        assertThat(noGuide.upper()).isCloseTo(90.55, within(0.01));
-        assertThat(noGuide.withinInterval()).isTrue();
+        assertThat(noGuide.interval().lower()).isCloseTo(9.45, within(0.01));
+        assertThat(noGuide.interval().upper()).isCloseTo(90.55, within(0.01));
+        // Two answers against 216: the difference may be anything, and the verdict says so.
+        assertThat(noGuide.differenceMethod()).isEqualTo("newcombe");
+        assertThat(noGuide.differenceInterval().contains(0)).isTrue();
+        assertThat(noGuide.verdict()).isEqualTo(Verdict.NO_CLEAR_DIFFERENCE);
 
         MetricResult focus = metric(profile, "mean-focus-hours");
         assertThat(focus.value()).isEqualTo(6);
         assertThat(focus.difference()).isCloseTo(-5.7, within(1e-9));
-        // Student t with 1 degree of freedom: 6 ± 12.706 × 4.
-        assertThat(focus.lower()).isCloseTo(6 - 12.7062 * 4, within(0.01));
-        assertThat(focus.upper()).isCloseTo(6 + 12.7062 * 4, within(0.01));
+        // A plain t interval would be 6 ± 12.706 × 4, below zero hours; the bounded one stays within 0-80.
+        assertThat(focus.interval().lower()).isGreaterThanOrEqualTo(0).isLessThan(6);
+        assertThat(focus.interval().upper()).isGreaterThan(6).isLessThanOrEqualTo(80);
         assertThat(metric(profile, "under-five-focus-hours").value()).isEqualTo(50);
     }
 
@@ -98,25 +102,34 @@ class ProfileCalculatorTest {
         assertThat(profile.score()).isCloseTo(45, within(1e-9));
         assertThat(profile.level()).isEqualTo(3);
         MetricResult hours = metric(profile, "mean-focus-hours");
-        assertThat(hours.lower()).isCloseTo(4.07, within(0.01));
-        assertThat(hours.upper()).isCloseTo(11.93, within(0.01));
-        assertThat(hours.withinInterval()).isTrue();
-        assertThat(metric(profile, "under-five-focus-hours").lower()).isCloseTo(3.62, within(0.01));
-        assertThat(metric(profile, "without-documented-guide").value()).isEqualTo(60);
-        assertThat(metric(profile, "without-documented-guide").upper()).isCloseTo(88.24, within(0.01));
-        var recommendations = RecommendationCatalog.load().top(profile, MODEL::levelName, 5);
+        assertThat(hours.interval().lower()).isGreaterThan(0).isLessThan(8);
+        assertThat(hours.interval().upper()).isGreaterThan(11.7);
+        assertThat(hours.verdict()).isEqualTo(Verdict.NO_CLEAR_DIFFERENCE);
+        assertThat(metric(profile, "under-five-focus-hours").interval().lower()).isCloseTo(3.62, within(0.01));
+        // "not sure" is not "no": two of five say there is no guide.
+        assertThat(metric(profile, "without-documented-guide").value()).isEqualTo(40);
+        var recommendations = RecommendationCatalog.load().top(profile, MODEL, 5);
         assertThat(recommendations).extracting(r -> r.key()).startsWith("protect-focus-blocks", "write-communication-guide");
         assertThat(recommendations.get(0).evidence()).isEqualTo(
                 "Your team averages 8 h of deep focus a week; the report's average is 11.7 h, and 26% get under 5 h.");
     }
 
     @Test
-    void theSegmentPicksTheBenchmark() {
+    void theSegmentPicksTheBenchmarkAndWithoutOneTheMetricStandsAlone() {
         var answers = List.of(Map.of("realtime-share", Answer.of(30)), Map.of("realtime-share", Answer.of(40)));
-        assertThat(metric(calculator.compute(answers, Set.of(), 2), "mean-realtime-share").benchmark().key())
-                .isEqualTo("realtime-share-in-office");
-        assertThat(metric(calculator.compute(answers, Set.of("companySize:LARGE"), 2), "mean-realtime-share").benchmark().key())
-                .isEqualTo("realtime-share-large-companies");
+        // In-office by the tenant's setting (no respondent said how they work): the in-office figure.
+        MetricResult inOffice = metric(calculator.compute(answers, Set.of("workingStyle:IN_OFFICE"), 2),
+                "mean-realtime-share");
+        assertThat(inOffice.benchmark().key()).isEqualTo("realtime-share-in-office");
+        assertThat(inOffice.segment()).isEqualTo("in-office");
+        // A remote tenant is not compared with in-office workers, nor a large one with a different measure.
+        for (Set<String> tenant : List.of(Set.<String>of(), Set.of("workingStyle:REMOTE"), Set.of("companySize:LARGE"))) {
+            MetricResult alone = metric(calculator.compute(answers, tenant, 2), "mean-realtime-share");
+            assertThat(alone.benchmark()).as(tenant.toString()).isNull();
+            assertThat(alone.verdict()).isNull();
+            assertThat(alone.difference()).isNull();
+            assertThat(alone.value()).isEqualTo(35);
+        }
     }
 
     @Test
@@ -131,8 +144,8 @@ class ProfileCalculatorTest {
         });
         MetricResult never = metric(profile, "never-in-unnecessary-meetings");
         assertThat(never.value()).isEqualTo(100);
-        assertThat(never.upper()).isCloseTo(100, within(1e-9));
-        assertThat(metric(profile, "mean-focus-hours").lower()).isEqualTo(20); // no spread, no width
+        assertThat(never.interval().upper()).isCloseTo(100, within(1e-9));
+        assertThat(metric(profile, "mean-focus-hours").interval().lower()).isEqualTo(20); // no spread, no width
     }
 
     @Test
@@ -226,10 +239,10 @@ class ProfileCalculatorTest {
         assertThat(guide.answered()).isEqualTo(2);
         assertThat(guide.published()).isFalse();
         assertThat(guide.value()).isNull();
-        assertThat(guide.lower()).isNull();
-        assertThat(guide.upper()).isNull();
+        assertThat(guide.interval()).isNull();
         assertThat(guide.difference()).isNull();
-        assertThat(guide.withinInterval()).isNull();
+        assertThat(guide.differenceInterval()).isNull();
+        assertThat(guide.verdict()).isNull();
         assertThat(guide.benchmark().value()).isEqualTo(57.9); // the report's figure is no team data
         assertThat(metric(profile, "clear-guidelines").value()).isEqualTo(0);
         assertThat(metric(profile, "clear-guidelines").answered()).isEqualTo(6);
@@ -269,7 +282,7 @@ class ProfileCalculatorTest {
         }
 
         // Recommendations cite only published figures: none on deep focus, none citing the guide share.
-        var recommendations = RecommendationCatalog.load().top(profile, MODEL::levelName, 20);
+        var recommendations = RecommendationCatalog.load().top(profile, MODEL, 20);
         assertThat(recommendations).extracting(r -> r.key())
                 .doesNotContain("protect-focus-blocks", "write-communication-guide")
                 .contains("make-norms-explicit", "run-meeting-audit");

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Everything a profile needs from a set of responses, as exact sums and counts: per categorical question (choices and
- * 1-5 scales) the count of each answer; per number question the count, sum, sum of squares, sum of scores and the count
- * under the question's threshold. The database computes the same aggregates in SQL for large volumes; here they are
+ * 1-5 scales, and the unscored questions that place a team in a report segment) the count of each answer; per number
+ * question the count, sum, sum of squares, sum of scores, sum of squared scores and the count under the question's
+ * threshold. The database computes the same aggregates in SQL for large volumes; here they are
  * computed from answers. Sums of decimals are exact, so the order of responses cannot change them.
  */
 public record Aggregates(int respondents, Map<String, Map<String, Long>> categorical, Map<String, NumericStats> numeric) {
@@ -17,7 +18,8 @@ public record Aggregates(int respondents, Map<String, Map<String, Long>> categor
     static final MathContext PRECISION = MathContext.DECIMAL64;
 
     /** @param below the count of answers under the question's share-below threshold, if it has one */
-    public record NumericStats(long count, BigDecimal sum, BigDecimal sumOfSquares, BigDecimal scoreSum, long below) {
+    public record NumericStats(long count, BigDecimal sum, BigDecimal sumOfSquares, BigDecimal scoreSum,
+            BigDecimal scoreSumOfSquares, long below) {
     }
 
     /** The aggregates of answers, for the questions the model scores or measures. */
@@ -28,6 +30,9 @@ public record Aggregates(int respondents, Map<String, Map<String, Long>> categor
             answers.forEach((question, answer) -> {
                 ScoringModel.QuestionScoring scoring = model.questions().get(question);
                 if (scoring == null) {
+                    if (segmentQuestions(model).contains(question) && answer.choice() != null) {
+                        categorical.computeIfAbsent(question, key -> new TreeMap<>()).merge(answer.choice(), 1L, Long::sum);
+                    }
                     return;
                 }
                 if (scoring.linear() != null) {
@@ -62,6 +67,13 @@ public record Aggregates(int respondents, Map<String, Map<String, Long>> categor
         return score.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
     }
 
+    /** The unscored questions the model's segments are chosen by (counted, never scored). */
+    public static List<String> segmentQuestions(ScoringModel model) {
+        return model.segments().values().stream().map(ScoringModel.SegmentRule::question)
+                .filter(question -> question != null && !model.questions().containsKey(question)).distinct().sorted()
+                .toList();
+    }
+
     /** The share-below threshold of a number question, if a metric defines one. */
     public static Double threshold(ScoringModel model, String question) {
         return model.metrics().stream()
@@ -70,12 +82,13 @@ public record Aggregates(int respondents, Map<String, Map<String, Long>> categor
     }
 
     private static NumericStats stats(BigDecimal value, ScoringModel.Linear linear, Double below) {
-        return new NumericStats(1, value, value.multiply(value), linearScore(value, linear),
+        BigDecimal score = linearScore(value, linear);
+        return new NumericStats(1, value, value.multiply(value), score, score.multiply(score),
                 below != null && value.compareTo(BigDecimal.valueOf(below)) < 0 ? 1 : 0);
     }
 
     private static NumericStats add(NumericStats a, NumericStats b) {
         return new NumericStats(a.count() + b.count(), a.sum().add(b.sum()), a.sumOfSquares().add(b.sumOfSquares()),
-                a.scoreSum().add(b.scoreSum()), a.below() + b.below());
+                a.scoreSum().add(b.scoreSum()), a.scoreSumOfSquares().add(b.scoreSumOfSquares()), a.below() + b.below());
     }
 }

@@ -6,13 +6,18 @@ import java.util.Optional;
 
 /**
  * How answers become scores, kept as data (scoring/async-health-v1.json) and explained in docs/scoring.md: a 0-100
- * score per answer, level bands, what each level of each dimension looks like, and the metrics shown beside the report's
- * figures.
+ * score per answer, level bands, what each level of each dimension looks like, the report segments a team can belong
+ * to, and the metrics shown beside the report's figures, each with the figures that measure the same thing.
+ *
+ * @param version the method's version, named in every profile; a profile computed by another version is not compared
+ *        with this one's
  */
 public record ScoringModel(
         TemplateKey template,
+        String version,
         List<LevelBand> levels,
         Map<String, List<String>> dimensions,
+        Map<String, SegmentRule> segments,
         Map<String, QuestionScoring> questions,
         List<MetricDefinition> metrics) {
 
@@ -21,6 +26,18 @@ public record ScoringModel(
 
     /** A level starts at {@code minScore}; the bands cover 0-100 without gaps. */
     public record LevelBand(int level, String name, double minScore) {
+    }
+
+    /**
+     * When a team belongs to a report segment: when more than half of the respondents who answered {@code question}
+     * chose one of {@code values} (their own answers first), else when the tenant's setting is {@code tenant} (such as
+     * "workingStyle:IN_OFFICE").
+     *
+     * @param population the report's name for the segment's population
+     * @param describes what the respondents in it said, for the stated basis ("describe their team as …")
+     */
+    public record SegmentRule(String question, List<String> values, String tenant, String population,
+            String describes) {
     }
 
     /** Exactly one of choices, likert (1-5 mapped to 0-100) or linear is set. */
@@ -34,13 +51,20 @@ public record ScoringModel(
     /**
      * @param kind share (of answers among {@code values}, or of likert answers {@code atLeast}), share-below (of
      *        numbers under {@code below}) or mean
-     * @param segments benchmark keys to use instead of {@code benchmark} for a tenant segment, such as
-     *        "companySize:LARGE"; the first matching entry wins
-     * @param healthier whether a higher or a lower value is the healthier one
+     * @param of for a share, the answers it is a share of (default: all answers to the question)
+     * @param range for a mean, the values the question allows ([min, max]), which bound its interval
+     * @param benchmarks the report's figures that measure what this metric measures, each for one population: the
+     *        first whose segment the team belongs to (or that has none: all respondents) is used; none: no benchmark
+     * @param context figures shown beside the metric for context, never compared
+     * @param healthier whether a higher or a lower value is the healthier one; null when neither is (no verdict)
      */
     public record MetricDefinition(String key, String dimension, String question, String kind, List<String> values,
-            Integer atLeast, Double below, String label, String benchmark, Map<String, String> segments,
-            String healthier) {
+            List<String> of, Integer atLeast, Double below, List<Double> range, String label,
+            List<BenchmarkChoice> benchmarks, List<String> context, String healthier) {
+    }
+
+    /** A figure for a metric, for the teams of a segment (null: every team, as the figure is of all respondents). */
+    public record BenchmarkChoice(String figure, String segment) {
     }
 
     public LevelBand levelFor(double score) {
@@ -61,5 +85,10 @@ public record ScoringModel(
 
     public String levelName(int level) {
         return levels.get(level - 1).name();
+    }
+
+    /** The score a level starts at. */
+    public double levelStart(int level) {
+        return levels.get(level - 1).minScore();
     }
 }
