@@ -102,15 +102,31 @@ public class ProfileResourceTest {
     }
 
     @Test
-    void theComparisonFollowsTheTenantsSegment() {
-        Api.as(admin).body(Map.of("companySize", "500+")).patch("/api/v1/tenants/{id}", tenant).then().statusCode(200);
+    void theComparisonFollowsTheTeamsSegmentByItsOwnAnswersAndStatesIt() {
+        Api.as(admin).body(Map.of("companySize", "500+", "workingStyle", "in-office")).patch("/api/v1/tenants/{id}", tenant)
+                .then().statusCode(200);
         String id = closedRound(5, 12, null);
         Api.as(admin).get("/api/v1/assessments/{id}/profile", id).then()
+                .body("scoringModel", equalTo("2"))
                 .body("comparison.companySize", equalTo("large"))
-                .body("dimensions.find { it.key == 'realtime-load' }.metrics[0].benchmarkKey",
-                        equalTo("realtime-share-large-companies"))
-                .body("dimensions.find { it.key == 'realtime-load' }.metrics[0].benchmarkPopulation",
-                        equalTo("large-companies"));
+                // All five describe their team as mostly async: the async-first figures apply, and the profile says why.
+                .body("comparison.segments.key", hasItem("async-first"))
+                .body("comparison.segments.find { it.key == 'async-first' }.basis",
+                        equalTo("5 of 5 respondents describe their team as fully or mostly async"))
+                .body("dimensions.find { it.key == 'after-hours' }.metrics.find { it.key == 'respond-after-hours' }.benchmarkKey",
+                        equalTo("respond-after-hours-async"))
+                .body("dimensions.find { it.key == 'after-hours' }.metrics.find { it.key == 'respond-after-hours' }.segment",
+                        equalTo("async-first"))
+                // They work hybrid, whatever the tenant's setting says: no in-office figure; the large-company one is
+                // another measure, shown as context only.
+                .body("dimensions.find { it.key == 'realtime-load' }.metrics[0]", not(hasKey("benchmarkKey")))
+                .body("dimensions.find { it.key == 'realtime-load' }.metrics[0]", not(hasKey("verdict")))
+                .body("dimensions.find { it.key == 'realtime-load' }.metrics[0].context.key",
+                        hasItem("realtime-share-large-companies"))
+                .body("dimensions.find { it.key == 'deep-focus' }.metrics.find { it.key == 'mean-focus-hours' }.verdict",
+                        equalTo("no-clear-difference"))
+                .body("dimensions.find { it.key == 'deep-focus' }.metrics.find { it.key == 'mean-focus-hours' }.differenceMethod",
+                        equalTo("welch"));
     }
 
     @Test

@@ -59,8 +59,10 @@ class SqlAggregatesTest {
             if (i >= 3) {
                 answers.remove("after-hours-reason"); // optional: answered by three, under the threshold
             }
-            Map<String, Object> body = new HashMap<>(Map.of("role", "ic", "working-style", "hybrid",
-                    "team-async-style", "mostly-async", "hours-worked", 40));
+            // The questions that place the team in a report segment are counted too, like any choice.
+            answers.put("working-style", Answer.of(i % 3 == 0 ? "in-office" : "hybrid"));
+            answers.put("team-async-style", Answer.of("mostly-async"));
+            Map<String, Object> body = new HashMap<>(Map.of("role", "ic", "hours-worked", 40));
             answers.forEach((key, answer) -> body.put(key, answer.choice() != null ? answer.choice()
                     : answer.number().stripTrailingZeros().scale() <= 0 ? (Object) answer.number().intValue()
                     : (Object) answer.number().doubleValue()));
