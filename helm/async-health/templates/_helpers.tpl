@@ -75,3 +75,8 @@ jwt-public-key: jwtPublicKey
 anonymity-slot-key: anonymitySlotKey
 secrets-key: secretsKey
 {{- end }}
+
+{{/* JAVA_OPTS_APPEND of docker/Dockerfile.jvm, which the chart's JAVA_OPTS_APPEND replaces and so must repeat. */}}
+{{- define "async-health.imageJavaOptions" -}}
+-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager
+{{- end }}

@@ -56,6 +56,7 @@ class HelmChartTest {
     private static final Path CHART = Path.of("helm/async-health");
     private static final Path PRODUCTION_VALUES = CHART.resolve("ci/production-values.yaml");
     private static final Path README = Path.of("README.md");
+    private static final Path DOCKERFILE_JVM = Path.of("docker/Dockerfile.jvm");
 
     private static final String EXISTING_SECRET = "async-health-credentials";
     private static final long MIB = 1024 * 1024;
@@ -247,11 +248,13 @@ class HelmChartTest {
             assertThat(limits).containsKeys("cpu", "memory");
             assertThat(bytes(requests.get("memory"))).isEqualTo(bytes(limits.get("memory")));
 
-            // The heap is a percentage of the memory limit the JVM reads from the cgroup; no fixed -Xmx that would
-            // ignore it. What is left must hold metaspace, code cache, thread stacks and direct buffers.
-            String javaOptions = environment(container).get("JAVA_OPTS_APPEND");
-            assertThat(javaOptions).doesNotContain("-Xmx").contains("-XX:+ExitOnOutOfMemoryError");
-            double percentage = maxRamPercentage(javaOptions);
+            // The heap is a percentage of the memory limit the JVM reads from the cgroup (the image's run-java
+            // script turns JAVA_MAX_MEM_RATIO into -XX:MaxRAMPercentage); no fixed -Xmx, and no second percentage in
+            // JAVA_OPTS_APPEND that would override it. What is left must hold metaspace, code cache, thread stacks
+            // and direct buffers.
+            Map<String, String> environment = environment(container);
+            assertThat(environment.get("JAVA_OPTS_APPEND")).doesNotContain("-Xmx", "MaxRAMPercentage", "MaxRAMFraction");
+            double percentage = Double.parseDouble(environment.get("JAVA_MAX_MEM_RATIO"));
             long limit = bytes(limits.get("memory"));
             long heap = (long) (limit * percentage / 100);
             assertThat(heap).as("heap").isGreaterThanOrEqualTo(512 * MIB);
@@ -260,10 +263,29 @@ class HelmChartTest {
     }
 
     @Test
-    void theHeapPercentageComesFromTheValues() {
-        RenderedManifests manifests = render(template -> template.set("jvm.maxRamPercentage", 60));
+    void theHeapPercentageComesFromTheValuesAndDefaultsToTheImagesOwn() throws IOException {
+        RenderedManifests manifests = render(template -> template.set("jvm.maxMemRatio", 60));
 
-        assertThat(maxRamPercentage(environment(container(manifests)).get("JAVA_OPTS_APPEND"))).isEqualTo(60.0);
+        assertThat(environment(container(manifests))).containsEntry("JAVA_MAX_MEM_RATIO", "60");
+        assertThat(environment(container(renderDefaults())))
+                .containsEntry("JAVA_MAX_MEM_RATIO", imageEnvironment().get("JAVA_MAX_MEM_RATIO"));
+    }
+
+    @Test
+    void theJvmOptionsKeepTheImagesOwnAndEndAnOutOfMemoryJvm() throws IOException {
+        // JAVA_OPTS_APPEND replaces the image's value (the HTTP host and the JBoss log manager): the chart's must
+        // carry each of its options, then its own.
+        List<String> imageOptions = List.of(imageEnvironment().get("JAVA_OPTS_APPEND").split("\\s+"));
+        assertThat(imageOptions).contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+
+        for (RenderedManifests manifests : List.of(renderDefaults(), renderProduction())) {
+            List<String> options = List.of(environment(container(manifests)).get("JAVA_OPTS_APPEND").split(" "));
+            assertThat(options).startsWith(imageOptions.toArray(String[]::new))
+                    .contains("-XX:+ExitOnOutOfMemoryError");
+        }
+        RenderedManifests extra = render(template -> template.set("jvm.extraOptions", "-Xss512k"));
+        List<String> options = List.of(environment(container(extra)).get("JAVA_OPTS_APPEND").split(" "));
+        assertThat(options).startsWith(imageOptions.toArray(String[]::new)).endsWith("-Xss512k");
     }
 
     @Test
@@ -556,10 +578,17 @@ class HelmChartTest {
         assertThat(probe.getExec()).isNull();
     }
 
-    private static double maxRamPercentage(String javaOptions) {
-        Matcher option = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(javaOptions);
-        assertThat(option.find()).as("-XX:MaxRAMPercentage in %s", javaOptions).isTrue();
-        return Double.parseDouble(option.group(1));
+    /** The ENV instructions of docker/Dockerfile.jvm, the image the chart runs by default. */
+    private static Map<String, String> imageEnvironment() throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Matcher instruction = Pattern.compile("(?m)^ENV (\\w+)=(?:\"([^\"]*)\"|(\\S+))$")
+                .matcher(Files.readString(DOCKERFILE_JVM));
+        while (instruction.find()) {
+            environment.put(instruction.group(1),
+                    instruction.group(2) != null ? instruction.group(2) : instruction.group(3));
+        }
+        assertThat(environment).containsKeys("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+        return environment;
     }
 
     private static long bytes(Quantity quantity) {
