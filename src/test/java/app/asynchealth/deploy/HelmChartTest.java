@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -59,6 +60,16 @@ class HelmChartTest {
     private static final Path DOCKERFILE_JVM = Path.of("docker/Dockerfile.jvm");
 
     private static final String EXISTING_SECRET = "async-health-credentials";
+    /** Where the Secret's key files are mounted. */
+    private static final String KEY_DIR = "/etc/async-health/keys";
+    /**
+     * The key files, named as docker/keygen writes them (the existing Secret's keys), and the variable of the
+     * configuration key that names each.
+     */
+    private static final Map<String, String> KEY_FILES = Map.of(
+            "signing-key.pem", "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION",
+            "slot.key", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY_LOCATION",
+            "secrets.key", "ASYNC_HEALTH_SECRETS_KEY_LOCATION");
     private static final long MIB = 1024 * 1024;
 
     /** Each secret value the chart can render, with a value no other text of the output contains. */
@@ -66,7 +77,6 @@ class HelmChartTest {
             "secrets.dbAppPassword", "app-password-5f1c2e",
             "secrets.dbMigrationPassword", "migration-password-77ab09",
             "secrets.jwtPrivateKey", "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
-            "secrets.jwtPublicKey", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A",
             "secrets.anonymitySlotKey", "c2xvdC1rZXktc2xvdC1rZXktc2xvdC1rZXktc2xvdC1rZXk=",
             "secrets.secretsKey", "c2VhbC1rZXktc2VhbC1rZXktc2VhbC1rZXktc2VhbC0xMjM=");
 
@@ -328,8 +338,8 @@ class HelmChartTest {
             assertThat(undocumented(set, documented)).isEmpty();
             assertThat(set).contains("ASYNC_HEALTH_DB_URL", "ASYNC_HEALTH_DB_APP_USER", "ASYNC_HEALTH_DB_APP_PASSWORD",
                     "ASYNC_HEALTH_DB_MIGRATION_USER", "ASYNC_HEALTH_DB_MIGRATION_PASSWORD",
-                    "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION", "ASYNC_HEALTH_JWT_PUBLIC_KEY",
-                    "ASYNC_HEALTH_ANONYMITY_SLOT_KEY", "ASYNC_HEALTH_SECRETS_KEY", "ASYNC_HEALTH_LOG_JSON");
+                    "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY_LOCATION",
+                    "ASYNC_HEALTH_SECRETS_KEY_LOCATION", "ASYNC_HEALTH_LOG_JSON");
         }
         assertThat(configMap(renderProduction())).containsEntry("ASYNC_HEALTH_KEYCLOAK_ENABLED", "true")
                 .containsEntry("ASYNC_HEALTH_KEYCLOAK_URL", "https://login.example.com/realms/async-health")
@@ -377,13 +387,13 @@ class HelmChartTest {
         PodSpec pod = podSpec(manifests);
         List<EnvVar> fromSecrets = pod.getContainers().get(0).getEnv().stream()
                 .filter(variable -> variable.getValueFrom() != null).toList();
-        assertThat(fromSecrets).hasSize(7).allSatisfy(variable -> {
+        assertThat(fromSecrets).hasSize(4).allSatisfy(variable -> {
             assertThat(variable.getValue()).isNull();
             assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo(EXISTING_SECRET);
         });
-        assertThat(volume(pod, "jwt-key").getSecret().getSecretName()).isEqualTo(EXISTING_SECRET);
-        assertThat(volume(pod, "jwt-key").getSecret().getItems()).singleElement()
-                .satisfies(item -> assertThat(item.getKey()).isEqualTo("jwt-private-key.pem"));
+        assertThat(volume(pod, "keys").getSecret().getSecretName()).isEqualTo(EXISTING_SECRET);
+        assertThat(volume(pod, "keys").getSecret().getItems()).extracting(KeyToPath::getKey)
+                .containsExactlyInAnyOrder(KEY_FILES.keySet().toArray(String[]::new));
     }
 
     @Test
@@ -405,11 +415,11 @@ class HelmChartTest {
         secret.getData().forEach((key, value) ->
                 decoded.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
         assertThat(decoded).containsOnlyKeys("db-app-user", "db-app-password", "db-migration-user",
-                        "db-migration-password", "jwt-private-key.pem", "jwt-public-key", "anonymity-slot-key",
-                        "secrets-key")
+                        "db-migration-password", "signing-key.pem", "slot.key", "secrets.key")
                 .containsEntry("db-app-password", SECRET_VALUES.get("secrets.dbAppPassword"))
-                .containsEntry("jwt-private-key.pem", SECRET_VALUES.get("secrets.jwtPrivateKey"))
-                .containsEntry("secrets-key", SECRET_VALUES.get("secrets.secretsKey"));
+                .containsEntry("signing-key.pem", SECRET_VALUES.get("secrets.jwtPrivateKey"))
+                .containsEntry("slot.key", SECRET_VALUES.get("secrets.anonymitySlotKey"))
+                .containsEntry("secrets.key", SECRET_VALUES.get("secrets.secretsKey"));
         // Secret values appear only inside the Secret, base64-encoded, never in plain text.
         SECRET_VALUES.values().forEach(value -> assertThat(manifests.text).doesNotContain(value));
         assertThat(container(manifests).getEnv()).filteredOn(variable -> variable.getValueFrom() != null)
@@ -423,6 +433,39 @@ class HelmChartTest {
         RenderedManifests reconfigured = render(template -> withAllSecretValues(template).set("database.poolSize", 30));
         assertThat(podAnnotation(reconfigured, "checksum/config"))
                 .isNotEqualTo(podAnnotation(manifests, "checksum/config"));
+    }
+
+    @Test
+    void theKeysAreFilesOfTheSecretMountedReadOnlyAndTheirLocationsNameThem() {
+        for (RenderedManifests manifests : List.of(renderDefaults(), renderProduction())) {
+            PodSpec pod = podSpec(manifests);
+            Container container = pod.getContainers().get(0);
+            Volume keys = volume(pod, "keys");
+            assertThat(keys.getSecret().getSecretName()).isEqualTo(container.getEnv().stream()
+                    .filter(variable -> variable.getValueFrom() != null).findFirst().orElseThrow()
+                    .getValueFrom().getSecretKeyRef().getName());
+            // Readable by the pod's group (fsGroup) only, never written.
+            assertThat(keys.getSecret().getDefaultMode()).isEqualTo(0440);
+            assertThat(pod.getSecurityContext().getFsGroup()).isNotNull();
+            assertThat(container.getVolumeMounts()).filteredOn(mount -> mount.getName().equals("keys")).singleElement()
+                    .satisfies(mount -> {
+                        assertThat(mount.getReadOnly()).isTrue();
+                        assertThat(mount.getMountPath()).isEqualTo(KEY_DIR);
+                    });
+
+            Map<String, String> items = new LinkedHashMap<>();
+            keys.getSecret().getItems().forEach(item -> items.put(item.getKey(), item.getPath()));
+            Map<String, String> config = configMap(manifests);
+            KEY_FILES.forEach((file, variable) -> {
+                assertThat(items).containsEntry(file, file);
+                assertThat(config).containsEntry(variable, KEY_DIR + "/" + file);
+            });
+            // The keys are never environment values: the public key is derived, the others read from the files.
+            Set<String> variables = new TreeSet<>(config.keySet());
+            container.getEnv().forEach(variable -> variables.add(variable.getName()));
+            assertThat(variables).doesNotContain("ASYNC_HEALTH_JWT_PUBLIC_KEY", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY",
+                    "ASYNC_HEALTH_SECRETS_KEY");
+        }
     }
 
     // ============================================================================================ scaling, traffic
