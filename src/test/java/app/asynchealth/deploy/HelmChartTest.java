@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -32,6 +33,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -304,14 +306,38 @@ class HelmChartTest {
         PodSpec pod = podSpec(manifests);
         Container container = pod.getContainers().get(0);
 
-        List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
-        assertThat(preStop).hasSize(2).startsWith("sleep");
-        int drainSeconds = Integer.parseInt(preStop.get(1));
+        // The kubelet's sleep action, not a command run in the container: it needs nothing of the image.
+        LifecycleHandler preStop = container.getLifecycle().getPreStop();
+        assertThat(preStop.getExec()).isNull();
+        int drainSeconds = preStop.getSleep().getSeconds().intValue();
         assertThat(drainSeconds).isPositive();
         String shutdownTimeout = configMap(manifests).get("QUARKUS_SHUTDOWN_TIMEOUT");
         assertThat(shutdownTimeout).matches("\\d+s");
         int gracefulSeconds = Integer.parseInt(shutdownTimeout.replace("s", ""));
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan((long) drainSeconds + gracefulSeconds);
+    }
+
+    @Test
+    void withoutADrainThereIsNoPreStopHook() {
+        assertThat(container(render(template -> template.set("shutdown.preStopSleepSeconds", 0))).getLifecycle())
+                .isNull();
+    }
+
+    @Test
+    void theDefaultImageIsTheOneDockerfileJvmBuildsAndThePodsRunAsItsUser() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE_JVM);
+        Matcher build = Pattern.compile("(?m)^# docker build -f docker/Dockerfile\\.jvm (.*) \\.$").matcher(dockerfile);
+        assertThat(build.find()).as("the build command in %s", DOCKERFILE_JVM).isTrue();
+        List<String> tags = new ArrayList<>();
+        Matcher tag = Pattern.compile("-t (\\S+)").matcher(build.group(1));
+        while (tag.find()) {
+            tags.add(tag.group(1));
+        }
+        assertThat(tags).contains(container(renderDefaults()).getImage());
+
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
+        assertThat(user.find()).isTrue();
+        assertThat(podSpec(renderDefaults()).getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(user.group(1)));
     }
 
     @Test
