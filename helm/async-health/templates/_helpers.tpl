@@ -56,22 +56,35 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- . | replace "." "_" | replace "-" "_" | upper }}
 {{- end }}
 
-{{/* Where the JWT private key file is mounted (async-health.jwt.private-key-location). */}}
-{{- define "async-health.jwtKeyDir" -}}
-/etc/async-health/jwt
+{{/* Where the Secret's key files are mounted, read-only (the *-location keys name the files in it). */}}
+{{- define "async-health.keyDir" -}}
+/etc/async-health/keys
+{{- end }}
+
+{{/*
+The key files: Secret key (= file name, as docker/keygen writes them) to the configuration key naming the file.
+*/}}
+{{- define "async-health.keyFiles" -}}
+signing-key.pem: async-health.jwt.private-key-location
+slot.key: async-health.anonymity.slot-key-location
+secrets.key: async-health.secrets.key-location
 {{- end }}
 
 {{/*
 Secret keys, mapped to the value that fills them when the chart renders the Secret. The same names are the
-existingSecret's format (helm/README.md).
+existingSecret's format (helm/README.md). The public key of the service's tokens is derived from signing-key.pem.
 */}}
 {{- define "async-health.secretKeys" -}}
 db-app-user: dbAppUser
 db-app-password: dbAppPassword
 db-migration-user: dbMigrationUser
 db-migration-password: dbMigrationPassword
-jwt-private-key.pem: jwtPrivateKey
-jwt-public-key: jwtPublicKey
-anonymity-slot-key: anonymitySlotKey
-secrets-key: secretsKey
+signing-key.pem: jwtPrivateKey
+slot.key: anonymitySlotKey
+secrets.key: secretsKey
+{{- end }}
+
+{{/* JAVA_OPTS_APPEND of docker/Dockerfile.jvm, which the chart's JAVA_OPTS_APPEND replaces and so must repeat. */}}
+{{- define "async-health.imageJavaOptions" -}}
+-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager
 {{- end }}

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>A row's first cell holds one or more keys in backticks. Besides full keys it may hold shorthands that replace
  * the last segment of the key before them ({@code `async-health.db.app-user` / `app-password`}), and environment
- * variable names in capitals ({@code (`ASYNC_HEALTH_DB_URL`)}), which must match their key.
+ * variable names in capitals ({@code (`ASYNC_HEALTH_DB_URL`)}), which must match their key. A row that starts with a
+ * variable name instead of a key documents that variable itself (the images' {@code JAVA_OPTS_APPEND}).
  */
 final class DocumentedConfiguration {
 
@@ -59,8 +60,10 @@ final class DocumentedConfiguration {
                 if (FULL_KEY.matcher(token).matches()) {
                     previousKey = token;
                     names.add(toEnvironmentVariable(token));
+                } else if (ENV_NAME.matcher(token).matches() && previousKey == null) {
+                    names.add(token); // a variable that is not a configuration key, documented by itself
                 } else if (ENV_NAME.matcher(token).matches()) {
-                    if (previousKey == null || !token.equals(toEnvironmentVariable(previousKey))) {
+                    if (!token.equals(toEnvironmentVariable(previousKey))) {
                         throw new AssertionError("README row names " + token + " next to " + previousKey + ": " + line);
                     }
                 } else if (SHORTHAND.matcher(token).matches() && previousKey != null) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -31,6 +33,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,24 +59,26 @@ class HelmChartTest {
     private static final Path CHART = Path.of("helm/async-health");
     private static final Path PRODUCTION_VALUES = CHART.resolve("ci/production-values.yaml");
     private static final Path README = Path.of("README.md");
+    private static final Path DOCKERFILE_JVM = Path.of("docker/Dockerfile.jvm");
 
     private static final String EXISTING_SECRET = "async-health-credentials";
-    private static final long MIB = 1024 * 1024;
-
-    /** Environment variables the chart sets that are not configuration keys: the image's run-java script reads it. */
-    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+    /** Where the Secret's key files are mounted. */
+    private static final String KEY_DIR = "/etc/async-health/keys";
     /**
-     * Quarkus's own run-time key for graceful shutdown, not (yet) in the README's table: proposed for it.
-     * (io.quarkus.runtime.shutdown.ShutdownConfig, prefix quarkus.shutdown, phase RUN_TIME.)
+     * The key files, named as docker/keygen writes them (the existing Secret's keys), and the variable of the
+     * configuration key that names each.
      */
-    private static final Set<String> PROPOSED_KEYS = Set.of("QUARKUS_SHUTDOWN_TIMEOUT");
+    private static final Map<String, String> KEY_FILES = Map.of(
+            "signing-key.pem", "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION",
+            "slot.key", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY_LOCATION",
+            "secrets.key", "ASYNC_HEALTH_SECRETS_KEY_LOCATION");
+    private static final long MIB = 1024 * 1024;
 
     /** Each secret value the chart can render, with a value no other text of the output contains. */
     private static final Map<String, String> SECRET_VALUES = Map.of(
             "secrets.dbAppPassword", "app-password-5f1c2e",
             "secrets.dbMigrationPassword", "migration-password-77ab09",
             "secrets.jwtPrivateKey", "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
-            "secrets.jwtPublicKey", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A",
             "secrets.anonymitySlotKey", "c2xvdC1rZXktc2xvdC1rZXktc2xvdC1rZXktc2xvdC1rZXk=",
             "secrets.secretsKey", "c2VhbC1rZXktc2VhbC1rZXktc2VhbC1rZXktc2VhbC0xMjM=");
 
@@ -255,11 +260,13 @@ class HelmChartTest {
             assertThat(limits).containsKeys("cpu", "memory");
             assertThat(bytes(requests.get("memory"))).isEqualTo(bytes(limits.get("memory")));
 
-            // The heap is a percentage of the memory limit the JVM reads from the cgroup; no fixed -Xmx that would
-            // ignore it. What is left must hold metaspace, code cache, thread stacks and direct buffers.
-            String javaOptions = environment(container).get("JAVA_OPTS_APPEND");
-            assertThat(javaOptions).doesNotContain("-Xmx").contains("-XX:+ExitOnOutOfMemoryError");
-            double percentage = maxRamPercentage(javaOptions);
+            // The heap is a percentage of the memory limit the JVM reads from the cgroup (the image's run-java
+            // script turns JAVA_MAX_MEM_RATIO into -XX:MaxRAMPercentage); no fixed -Xmx, and no second percentage in
+            // JAVA_OPTS_APPEND that would override it. What is left must hold metaspace, code cache, thread stacks
+            // and direct buffers.
+            Map<String, String> environment = environment(container);
+            assertThat(environment.get("JAVA_OPTS_APPEND")).doesNotContain("-Xmx", "MaxRAMPercentage", "MaxRAMFraction");
+            double percentage = Double.parseDouble(environment.get("JAVA_MAX_MEM_RATIO"));
             long limit = bytes(limits.get("memory"));
             long heap = (long) (limit * percentage / 100);
             assertThat(heap).as("heap").isGreaterThanOrEqualTo(512 * MIB);
@@ -268,10 +275,29 @@ class HelmChartTest {
     }
 
     @Test
-    void theHeapPercentageComesFromTheValues() {
-        RenderedManifests manifests = render(template -> template.set("jvm.maxRamPercentage", 60));
+    void theHeapPercentageComesFromTheValuesAndDefaultsToTheImagesOwn() throws IOException {
+        RenderedManifests manifests = render(template -> template.set("jvm.maxMemRatio", 60));
 
-        assertThat(maxRamPercentage(environment(container(manifests)).get("JAVA_OPTS_APPEND"))).isEqualTo(60.0);
+        assertThat(environment(container(manifests))).containsEntry("JAVA_MAX_MEM_RATIO", "60");
+        assertThat(environment(container(renderDefaults())))
+                .containsEntry("JAVA_MAX_MEM_RATIO", imageEnvironment().get("JAVA_MAX_MEM_RATIO"));
+    }
+
+    @Test
+    void theJvmOptionsKeepTheImagesOwnAndEndAnOutOfMemoryJvm() throws IOException {
+        // JAVA_OPTS_APPEND replaces the image's value (the HTTP host and the JBoss log manager): the chart's must
+        // carry each of its options, then its own.
+        List<String> imageOptions = List.of(imageEnvironment().get("JAVA_OPTS_APPEND").split("\\s+"));
+        assertThat(imageOptions).contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+
+        for (RenderedManifests manifests : List.of(renderDefaults(), renderProduction())) {
+            List<String> options = List.of(environment(container(manifests)).get("JAVA_OPTS_APPEND").split(" "));
+            assertThat(options).startsWith(imageOptions.toArray(String[]::new))
+                    .contains("-XX:+ExitOnOutOfMemoryError");
+        }
+        RenderedManifests extra = render(template -> template.set("jvm.extraOptions", "-Xss512k"));
+        List<String> options = List.of(environment(container(extra)).get("JAVA_OPTS_APPEND").split(" "));
+        assertThat(options).startsWith(imageOptions.toArray(String[]::new)).endsWith("-Xss512k");
     }
 
     @Test
@@ -280,14 +306,38 @@ class HelmChartTest {
         PodSpec pod = podSpec(manifests);
         Container container = pod.getContainers().get(0);
 
-        List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
-        assertThat(preStop).hasSize(2).startsWith("sleep");
-        int drainSeconds = Integer.parseInt(preStop.get(1));
+        // The kubelet's sleep action, not a command run in the container: it needs nothing of the image.
+        LifecycleHandler preStop = container.getLifecycle().getPreStop();
+        assertThat(preStop.getExec()).isNull();
+        int drainSeconds = preStop.getSleep().getSeconds().intValue();
         assertThat(drainSeconds).isPositive();
         String shutdownTimeout = configMap(manifests).get("QUARKUS_SHUTDOWN_TIMEOUT");
         assertThat(shutdownTimeout).matches("\\d+s");
         int gracefulSeconds = Integer.parseInt(shutdownTimeout.replace("s", ""));
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan((long) drainSeconds + gracefulSeconds);
+    }
+
+    @Test
+    void withoutADrainThereIsNoPreStopHook() {
+        assertThat(container(render(template -> template.set("shutdown.preStopSleepSeconds", 0))).getLifecycle())
+                .isNull();
+    }
+
+    @Test
+    void theDefaultImageIsTheOneDockerfileJvmBuildsAndThePodsRunAsItsUser() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE_JVM);
+        Matcher build = Pattern.compile("(?m)^# docker build -f docker/Dockerfile\\.jvm (.*) \\.$").matcher(dockerfile);
+        assertThat(build.find()).as("the build command in %s", DOCKERFILE_JVM).isTrue();
+        List<String> tags = new ArrayList<>();
+        Matcher tag = Pattern.compile("-t (\\S+)").matcher(build.group(1));
+        while (tag.find()) {
+            tags.add(tag.group(1));
+        }
+        assertThat(tags).contains(container(renderDefaults()).getImage());
+
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
+        assertThat(user.find()).isTrue();
+        assertThat(podSpec(renderDefaults()).getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(user.group(1)));
     }
 
     @Test
@@ -314,8 +364,8 @@ class HelmChartTest {
             assertThat(undocumented(set, documented)).isEmpty();
             assertThat(set).contains("ASYNC_HEALTH_DB_URL", "ASYNC_HEALTH_DB_APP_USER", "ASYNC_HEALTH_DB_APP_PASSWORD",
                     "ASYNC_HEALTH_DB_MIGRATION_USER", "ASYNC_HEALTH_DB_MIGRATION_PASSWORD",
-                    "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION", "ASYNC_HEALTH_JWT_PUBLIC_KEY",
-                    "ASYNC_HEALTH_ANONYMITY_SLOT_KEY", "ASYNC_HEALTH_SECRETS_KEY", "ASYNC_HEALTH_LOG_JSON");
+                    "ASYNC_HEALTH_JWT_PRIVATE_KEY_LOCATION", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY_LOCATION",
+                    "ASYNC_HEALTH_SECRETS_KEY_LOCATION", "ASYNC_HEALTH_LOG_JSON");
         }
         assertThat(configMap(renderProduction())).containsEntry("ASYNC_HEALTH_KEYCLOAK_ENABLED", "true")
                 .containsEntry("ASYNC_HEALTH_KEYCLOAK_URL", "https://login.example.com/realms/async-health")
@@ -327,13 +377,16 @@ class HelmChartTest {
         Set<String> documented = DocumentedConfiguration.environmentVariables(README);
         // Shorthand rows ("`async-health.db.app-user` / `app-password`") give their second key too.
         assertThat(documented).contains("ASYNC_HEALTH_DB_APP_USER", "ASYNC_HEALTH_DB_APP_PASSWORD",
-                "ASYNC_HEALTH_WEBHOOKS_RETRY_MAX_INTERVAL", "QUARKUS_MAILER_START_TLS");
+                "ASYNC_HEALTH_WEBHOOKS_RETRY_MAX_INTERVAL", "QUARKUS_MAILER_START_TLS", "JAVA_OPTS_APPEND",
+                "JAVA_MAX_MEM_RATIO");
 
         String explicit = "## Configuration\n\n| Key | Default | Meaning |\n|---|---|---|\n"
                 + "| `async-health.db.app-password` (`ASYNC_HEALTH_DB_APP_PASSWORD`) | | |\n"
-                + "| `async-health.jwt.issuer` / `audience` | | |\n\n## Next\n| `not.this` | | |\n";
+                + "| `async-health.jwt.issuer` / `audience` | | |\n"
+                + "| `JAVA_MAX_MEM_RATIO` (container images) | | |\n\n## Next\n| `not.this` | | |\n";
         assertThat(DocumentedConfiguration.environmentVariables(explicit)).containsExactly(
-                "ASYNC_HEALTH_DB_APP_PASSWORD", "ASYNC_HEALTH_JWT_AUDIENCE", "ASYNC_HEALTH_JWT_ISSUER");
+                "ASYNC_HEALTH_DB_APP_PASSWORD", "ASYNC_HEALTH_JWT_AUDIENCE", "ASYNC_HEALTH_JWT_ISSUER",
+                "JAVA_MAX_MEM_RATIO");
         assertThatThrownBy(() -> DocumentedConfiguration.environmentVariables(
                 "## Configuration\n| `async-health.db.url` (`ASYNC_HEALTH_DB_URI`) | | |\n"))
                 .isInstanceOf(AssertionError.class);
@@ -360,13 +413,13 @@ class HelmChartTest {
         PodSpec pod = podSpec(manifests);
         List<EnvVar> fromSecrets = pod.getContainers().get(0).getEnv().stream()
                 .filter(variable -> variable.getValueFrom() != null).toList();
-        assertThat(fromSecrets).hasSize(7).allSatisfy(variable -> {
+        assertThat(fromSecrets).hasSize(4).allSatisfy(variable -> {
             assertThat(variable.getValue()).isNull();
             assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo(EXISTING_SECRET);
         });
-        assertThat(volume(pod, "jwt-key").getSecret().getSecretName()).isEqualTo(EXISTING_SECRET);
-        assertThat(volume(pod, "jwt-key").getSecret().getItems()).singleElement()
-                .satisfies(item -> assertThat(item.getKey()).isEqualTo("jwt-private-key.pem"));
+        assertThat(volume(pod, "keys").getSecret().getSecretName()).isEqualTo(EXISTING_SECRET);
+        assertThat(volume(pod, "keys").getSecret().getItems()).extracting(KeyToPath::getKey)
+                .containsExactlyInAnyOrder(KEY_FILES.keySet().toArray(String[]::new));
     }
 
     @Test
@@ -388,11 +441,11 @@ class HelmChartTest {
         secret.getData().forEach((key, value) ->
                 decoded.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
         assertThat(decoded).containsOnlyKeys("db-app-user", "db-app-password", "db-migration-user",
-                        "db-migration-password", "jwt-private-key.pem", "jwt-public-key", "anonymity-slot-key",
-                        "secrets-key")
+                        "db-migration-password", "signing-key.pem", "slot.key", "secrets.key")
                 .containsEntry("db-app-password", SECRET_VALUES.get("secrets.dbAppPassword"))
-                .containsEntry("jwt-private-key.pem", SECRET_VALUES.get("secrets.jwtPrivateKey"))
-                .containsEntry("secrets-key", SECRET_VALUES.get("secrets.secretsKey"));
+                .containsEntry("signing-key.pem", SECRET_VALUES.get("secrets.jwtPrivateKey"))
+                .containsEntry("slot.key", SECRET_VALUES.get("secrets.anonymitySlotKey"))
+                .containsEntry("secrets.key", SECRET_VALUES.get("secrets.secretsKey"));
         // Secret values appear only inside the Secret, base64-encoded, never in plain text.
         SECRET_VALUES.values().forEach(value -> assertThat(manifests.text).doesNotContain(value));
         assertThat(container(manifests).getEnv()).filteredOn(variable -> variable.getValueFrom() != null)
@@ -406,6 +459,39 @@ class HelmChartTest {
         RenderedManifests reconfigured = render(template -> withAllSecretValues(template).set("database.poolSize", 30));
         assertThat(podAnnotation(reconfigured, "checksum/config"))
                 .isNotEqualTo(podAnnotation(manifests, "checksum/config"));
+    }
+
+    @Test
+    void theKeysAreFilesOfTheSecretMountedReadOnlyAndTheirLocationsNameThem() {
+        for (RenderedManifests manifests : List.of(renderDefaults(), renderProduction())) {
+            PodSpec pod = podSpec(manifests);
+            Container container = pod.getContainers().get(0);
+            Volume keys = volume(pod, "keys");
+            assertThat(keys.getSecret().getSecretName()).isEqualTo(container.getEnv().stream()
+                    .filter(variable -> variable.getValueFrom() != null).findFirst().orElseThrow()
+                    .getValueFrom().getSecretKeyRef().getName());
+            // Readable by the pod's group (fsGroup) only, never written.
+            assertThat(keys.getSecret().getDefaultMode()).isEqualTo(0440);
+            assertThat(pod.getSecurityContext().getFsGroup()).isNotNull();
+            assertThat(container.getVolumeMounts()).filteredOn(mount -> mount.getName().equals("keys")).singleElement()
+                    .satisfies(mount -> {
+                        assertThat(mount.getReadOnly()).isTrue();
+                        assertThat(mount.getMountPath()).isEqualTo(KEY_DIR);
+                    });
+
+            Map<String, String> items = new LinkedHashMap<>();
+            keys.getSecret().getItems().forEach(item -> items.put(item.getKey(), item.getPath()));
+            Map<String, String> config = configMap(manifests);
+            KEY_FILES.forEach((file, variable) -> {
+                assertThat(items).containsEntry(file, file);
+                assertThat(config).containsEntry(variable, KEY_DIR + "/" + file);
+            });
+            // The keys are never environment values: the public key is derived, the others read from the files.
+            Set<String> variables = new TreeSet<>(config.keySet());
+            container.getEnv().forEach(variable -> variables.add(variable.getName()));
+            assertThat(variables).doesNotContain("ASYNC_HEALTH_JWT_PUBLIC_KEY", "ASYNC_HEALTH_ANONYMITY_SLOT_KEY",
+                    "ASYNC_HEALTH_SECRETS_KEY");
+        }
     }
 
     // ============================================================================================ scaling, traffic
@@ -509,8 +595,6 @@ class HelmChartTest {
     private static Set<String> undocumented(Set<String> variables, Set<String> documented) {
         Set<String> unknown = new TreeSet<>(variables);
         unknown.removeAll(documented);
-        unknown.removeAll(IMAGE_VARIABLES);
-        unknown.removeAll(PROPOSED_KEYS);
         return unknown;
     }
 
@@ -563,10 +647,17 @@ class HelmChartTest {
         assertThat(probe.getExec()).isNull();
     }
 
-    private static double maxRamPercentage(String javaOptions) {
-        Matcher option = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(javaOptions);
-        assertThat(option.find()).as("-XX:MaxRAMPercentage in %s", javaOptions).isTrue();
-        return Double.parseDouble(option.group(1));
+    /** The ENV instructions of docker/Dockerfile.jvm, the image the chart runs by default. */
+    private static Map<String, String> imageEnvironment() throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Matcher instruction = Pattern.compile("(?m)^ENV (\\w+)=(?:\"([^\"]*)\"|(\\S+))$")
+                .matcher(Files.readString(DOCKERFILE_JVM));
+        while (instruction.find()) {
+            environment.put(instruction.group(1),
+                    instruction.group(2) != null ? instruction.group(2) : instruction.group(3));
+        }
+        assertThat(environment).containsKeys("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+        return environment;
     }
 
     private static long bytes(Quantity quantity) {

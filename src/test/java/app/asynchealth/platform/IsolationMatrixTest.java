@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.integration.ExportSlots;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.RichTenant;
@@ -57,9 +58,13 @@ class IsolationMatrixTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ExportSlots exportSlots;
+
     WebhookReceiver receiver;
     RichTenant a;
     RichTenant b;
+    List<ExportSlots.Slot> exports = new ArrayList<>();
 
     /** Made once, on first use: REST Assured knows the test port only from the first test on. */
     @BeforeEach
@@ -68,11 +73,15 @@ class IsolationMatrixTest {
             receiver = new WebhookReceiver();
             a = new RichTenant(receiver);
             b = new RichTenant(receiver);
+            // As while an export of each streams: a row of each in export_slot too.
+            exports.add(exportSlots.take(a.id));
+            exports.add(exportSlots.take(b.id));
         }
     }
 
     @AfterAll
     void stopReceiver() {
+        exports.forEach(ExportSlots.Slot::release);
         if (receiver != null) {
             receiver.close();
         }

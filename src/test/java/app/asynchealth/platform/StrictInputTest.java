@@ -75,6 +75,19 @@ class StrictInputTest {
     }
 
     @Test
+    void nullIsRefusedWhereverItStandsAndALeftOutQuestionIsUnanswered() {
+        refused(answer("{\"focus-hours\": null}"), "answers.focus-hours")
+                .body("errors[0].message", equalTo("must not be null; leave it out instead"));
+        refused(answer("{\"async-channels\": [\"chat\", null]}"), "answers.async-channels[1]");
+        refused(Api.as(credential).body("{\"answers\": {\"role\": \"ic\"}, \"submitted\": null}")
+                .put("/api/v1/assessments/{id}/response", assessment).then(), "submitted");
+        refused(Api.as(admin).body("{\"name\": \"Team\", \"description\": null}").post("/api/v1/teams").then(),
+                "description");
+        noAnswerStored();
+        answer("{\"role\": \"ic\"}").statusCode(201).body("answers.focus-hours", equalTo(null));
+    }
+
+    @Test
     void textWithANulOrAnUnpairedSurrogateIsRefusedInAnswers() {
         refused(answer("{\"one-change\": \"fewer\\u0000meetings\"}"), "answers.one-change")
                 .body("errors[0].message", equalTo("must be plain text: no control characters (but tab and line breaks), no unpaired surrogates"));
