@@ -145,7 +145,7 @@ public final class ProfileRepresentations {
             @Schema(description = "Value minus the figure") Double difference,
             @Schema(description = "Lower bound of the difference's 95% interval") Double differenceLower,
             @Schema(description = "Upper bound of the difference's 95% interval") Double differenceUpper,
-            @Schema(description = "newcombe (shares) or welch (means): both samples; team-interval: the report gives no sample size for the figure, so only the team's uncertainty is counted") String differenceMethod,
+            @Schema(description = "newcombe (shares) or welch (means): both samples; team-interval: the team's interval less the figure, where the report gives no sample size for it, or where the team's answers show no spread (a conservative interval then)") String differenceMethod,
             VerdictView verdict,
             @Schema(description = "Deprecated, use verdict: the figure lies inside the team's interval") Boolean withinInterval,
             @Schema(description = "higher or lower: which way is healthier; absent when neither is") String healthier,

@@ -161,9 +161,8 @@ public class ProfileViews {
                 interval == null ? null : round(interval.lower()), interval == null ? null : round(interval.upper()),
                 m.answered(), b == null ? null : b.key(), b == null ? null : b.value(), b == null ? null : b.unit(),
                 b == null ? null : b.population(), b == null ? null : b.measure(), b == null ? null : b.sampleSize(),
-                b == null ? null : b.quote(), m.segment(), round(m.difference()),
-                difference == null ? null : round(difference.lower()),
-                difference == null ? null : round(difference.upper()), m.differenceMethod(), verdict(m.verdict()),
+                b == null ? null : b.quote(), m.segment(), round(m.difference()), lower(difference), upper(difference),
+                m.differenceMethod(), verdict(m.verdict()),
                 m.published() ? within : null, m.healthier(), m.context().isEmpty() ? null : m.context().stream()
                         .map(c -> new ContextFigure(c.key(), c.value(), c.unit(), c.population(), c.measure(), c.quote()))
                         .toList());
@@ -216,7 +215,10 @@ public class ProfileViews {
         return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.FLOOR).doubleValue();
     }
 
-    /** An interval's bounds round outwards, so that the shown interval always contains the shown score. */
+    /**
+     * An interval's bounds round outwards: a shown interval always contains its shown score, and a difference interval
+     * never seems to touch zero beside a verdict that it does not.
+     */
     private static Double lower(Range interval) {
         return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
     }

@@ -145,7 +145,9 @@ class ProfileCalculatorTest {
         MetricResult never = metric(profile, "never-in-unnecessary-meetings");
         assertThat(never.value()).isEqualTo(100);
         assertThat(never.interval().upper()).isCloseTo(100, within(1e-9));
-        assertThat(metric(profile, "mean-focus-hours").interval().lower()).isEqualTo(20); // no spread, no width
+        // No spread among five says little of the team's: the interval stays wide, within 0-80 h.
+        assertThat(metric(profile, "mean-focus-hours").interval().lower()).isGreaterThanOrEqualTo(0).isLessThan(20);
+        assertThat(metric(profile, "mean-focus-hours").interval().upper()).isGreaterThan(20).isLessThanOrEqualTo(80);
     }
 
     @Test

@@ -123,10 +123,13 @@ public class ProfileResourceTest {
                 .body("dimensions.find { it.key == 'realtime-load' }.metrics[0]", not(hasKey("verdict")))
                 .body("dimensions.find { it.key == 'realtime-load' }.metrics[0].context.key",
                         hasItem("realtime-share-large-companies"))
+                // Five answers of 12 h: no spread to measure, so a conservative interval and no certain verdict.
                 .body("dimensions.find { it.key == 'deep-focus' }.metrics.find { it.key == 'mean-focus-hours' }.verdict",
                         equalTo("no-clear-difference"))
                 .body("dimensions.find { it.key == 'deep-focus' }.metrics.find { it.key == 'mean-focus-hours' }.differenceMethod",
-                        equalTo("welch"));
+                        equalTo("team-interval"))
+                .body("dimensions.find { it.key == 'communication-guidelines' }.metrics.find { it.key == 'without-documented-guide' }.differenceMethod",
+                        equalTo("newcombe"));
     }
 
     @Test

@@ -67,9 +67,18 @@ class ScoringMethodTest {
         assertThat(uncertain.levels().highest()).isGreaterThan(3);
         assertThat(uncertain.scoreInterval().lower()).isGreaterThanOrEqualTo(0);
         assertThat(uncertain.scoreInterval().upper()).isLessThanOrEqualTo(100);
-        // Everyone alike: no spread, a sure level.
-        DimensionResult sure = dimension(calculator.compute(team(5, Map.of("focus-hours", Answer.of(10))), Set.of(), 5),
+        // Everyone alike: no spread among five is no proof of none in the team, so the interval stays wide.
+        DimensionResult alike = dimension(calculator.compute(team(5, Map.of("focus-hours", Answer.of(10))), Set.of(), 5),
                 "deep-focus");
+        assertThat(alike.scoreInterval().lower()).isLessThan(50);
+        assertThat(alike.scoreInterval().upper()).isGreaterThan(50);
+        assertThat(alike.levels().provisional()).isTrue();
+        // Thirty people with much the same answers: a sure level.
+        List<Map<String, Answer>> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(Map.of("focus-hours", Answer.of(9.5 + (i % 3) * 0.5)));
+        }
+        DimensionResult sure = dimension(calculator.compute(many, Set.of(), 5), "deep-focus");
         assertThat(sure.levels().provisional()).isFalse();
         assertThat(sure.levels().lowest()).isEqualTo(sure.levels().highest()).isEqualTo(3);
         // The overall level says the same of the overall score.
@@ -177,11 +186,18 @@ class ScoringMethodTest {
     void noRecommendationWhereTheTeamIsNoWorseThanTheReportAndAtTheLevelItLeadsTo() {
         // 12 h of focus each, against the report's 11.7 h: not worse, and level 4 already.
         TeamProfile focused = calculator.compute(team(8, Map.of("focus-hours", Answer.of(12))), Set.of(), 5);
-        assertThat(metric(focused, "mean-focus-hours").verdict()).isNotEqualTo(Verdict.WORSE);
+        // Eight identical answers: no spread to measure, so no certain verdict either way.
+        MetricResult twelve = metric(focused, "mean-focus-hours");
+        assertThat(twelve.verdict()).isEqualTo(Verdict.NO_CLEAR_DIFFERENCE);
+        assertThat(twelve.differenceMethod()).isEqualTo("team-interval");
         assertThat(RecommendationCatalog.load().top(focused, ProfileCalculatorTest.MODEL, 20))
                 .extracting(RecommendationCatalog.Recommendation::key).doesNotContain("protect-focus-blocks");
-        // 3 h each: worse than the report by a credible margin, and ranked by it.
-        TeamProfile scarce = calculator.compute(team(8, Map.of("focus-hours", Answer.of(3))), Set.of(), 5);
+        // 2 to 4 h: worse than the report by a credible margin, and ranked by it.
+        List<Map<String, Answer>> few = new ArrayList<>();
+        for (int hours : new int[] { 2, 3, 4, 3, 2, 4, 3, 3 }) {
+            few.add(Map.of("focus-hours", Answer.of(hours)));
+        }
+        TeamProfile scarce = calculator.compute(few, Set.of(), 5);
         var recommendation = RecommendationCatalog.load().top(scarce, ProfileCalculatorTest.MODEL, 20).stream()
                 .filter(r -> r.key().equals("protect-focus-blocks")).findFirst().orElseThrow();
         assertThat(recommendation.basis()).isEqualTo("worse than the report");

@@ -163,6 +163,23 @@ public final class Intervals {
         return new Range(difference - t * standardError, difference + t * standardError);
     }
 
+    /**
+     * Interval for the mean of values bounded in [min, max] when the sample shows no spread (every answer the same).
+     * No spread in a few answers does not mean none in the team, and a t interval would shrink to the point. A value
+     * in [min, max] with mean m has at most the variance of a two-point value at the bounds, so the Wilson interval of
+     * the scaled mean (m − min)/(max − min) among n is a conservative interval for it; it also stays sensible at a
+     * bound. Null when n < 1.
+     */
+    public static Range boundedMeanWithoutSpread(double mean, long n, double min, double max, double errorRate) {
+        checkErrorRate(errorRate);
+        if (n < 1) {
+            return null;
+        }
+        double p = Math.max(0, Math.min(1, (mean - min) / (max - min)));
+        Range scaled = wilsonOfShare(p, n, criticalValue(errorRate));
+        return new Range(min + scaled.lower() * (max - min), min + scaled.upper() * (max - min));
+    }
+
     /** Welch–Satterthwaite degrees of freedom: (v1/n1 + v2/n2)² / ((v1/n1)²/(n1 − 1) + (v2/n2)²/(n2 − 1)). */
     static double welchDegreesOfFreedom(double variance1, long n1, double variance2, long n2) {
         double a = variance1 / n1;

@@ -195,13 +195,18 @@ public final class ProfileCalculator {
                 .mapToDouble(question -> question.standardError() == null ? 0 : question.standardError()).toArray());
     }
 
-    /** A 0-100 score's interval from its standard error, with the degrees of freedom of its fewest answers. */
+    /**
+     * A 0-100 score's interval from its standard error, with the degrees of freedom of its fewest answers; when the
+     * answers show no spread at all, the conservative interval of a bounded mean without spread.
+     */
     private static Range scoreInterval(double score, double standardError, long answers) {
         if (answers < 2) {
             return null;
         }
-        Range range = Intervals.boundedMean(score, standardError * standardError * answers, answers, 0, 100, ERROR_RATE);
-        return range == null ? new Range(score, score) : range;
+        if (standardError == 0) {
+            return Intervals.boundedMeanWithoutSpread(score, answers, 0, 100, ERROR_RATE);
+        }
+        return Intervals.boundedMean(score, standardError * standardError * answers, answers, 0, 100, ERROR_RATE);
     }
 
     /** The level of the unrounded score, and the levels its interval reaches. */
@@ -301,13 +306,16 @@ public final class ProfileCalculator {
         }
         double variance = sampleVariance(stats.sum(), stats.sumOfSquares(), n);
         // The question's range bounds the interval; a mean outside it (answers the template no longer allows) widens it.
-        Range interval = Intervals.boundedMean(mean, variance, n, Math.min(metric.range().get(0), mean),
-                Math.max(metric.range().get(1), mean), ERROR_RATE);
+        double min = Math.min(metric.range().get(0), mean);
+        double max = Math.max(metric.range().get(1), mean);
+        // Answers without spread say nothing of the spread: a conservative interval, and no Welch (it would be exact).
+        Range interval = variance == 0 ? Intervals.boundedMeanWithoutSpread(mean, n, min, max, ERROR_RATE)
+                : Intervals.boundedMean(mean, variance, n, min, max, ERROR_RATE);
         Benchmark benchmark = comparison.benchmark();
         if (benchmark == null) {
             return result(metric, mean, interval, n, comparison, null, null);
         }
-        if (benchmark.sampleSize() != null) {
+        if (benchmark.sampleSize() != null && variance > 0) {
             return result(metric, mean, interval, n, comparison,
                     Intervals.meanDifference(mean, variance, n, benchmark.value(), benchmark.sampleSize(), ERROR_RATE),
                     "welch");
