@@ -241,7 +241,9 @@ class ScoringDocExamplesTest {
                 "cut-realtime-load", "write-communication-guide");
         assertRecommendation(recommendations.get(0), "worse than the report", "0.564", "0.564", "0.200");
         assertThat(half(-hours.differenceInterval().upper() / 11.7, 3)).isEqualTo("0.564");
+        assertThat(half(focus.scoreInterval().upper(), 2)).isEqualTo("26.03");
         assertThat(half((40 - focus.scoreInterval().upper()) / 100, 3)).isEqualTo("0.140");
+        assertThat(half(realtime.scoreInterval().upper(), 2)).isEqualTo("52.95");
         assertRecommendation(recommendations.get(1), "below level 4 Intentional", "0.071", "0.056", "0.125");
         assertRecommendation(recommendations.get(2), "below level 4 Intentional", "0.000", "0.000", "0.150");
         assertThat(recommendations.get(0).evidence()).isEqualTo(
