@@ -184,7 +184,7 @@ public class ScoresExport {
 
     /** One batch of assessments, in feed order: profiles computed together (a few queries), rows written in order. */
     private void write(List<Assessment> batch, Tenant tenant, String dimension, RowWriter rows) throws IOException {
-        Map<UUID, ProfileView> batchProfiles = profiles.closedProfilesUncached(batch, tenant);
+        Map<UUID, ProfileView> batchProfiles = profiles.closedProfiles(batch, tenant);
         for (Assessment assessment : batch) {
             ProfileView profile = batchProfiles.get(assessment.id);
             List<String> dimensions = profile.dimensions() != null
