@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A closed assessment's final profile is stored once, in the closing transaction, and is what every reader serves
- * (docs/scoring.md, "Closed profiles are kept").
+ * (docs/scoring.md, section 8, "Closed profiles are kept").
  */
 @QuarkusTest
 class ClosedProfileStoreTest {
