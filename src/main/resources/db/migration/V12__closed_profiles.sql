@@ -4,6 +4,8 @@
 -- recomputing. scoring_model is the method that computed the figures (null when there are none: suppressed).
 -- segments is the tenant's report segments the comparison was made with (companySize, workingStyle): when the tenant
 -- changes them, a reader finds the row stale and replaces it with the profile against the new segments.
+-- figures is the same profile with only the figures the organisation rollup uses: a fraction of its size; feed_figures keeps less again, what a feed row shows (each dimension's score and
+-- its first metric), so that reading 100,000 feed rows parses no recommendation, label or quote.
 -- Assessments closed before this migration get their row on first read (computing a profile needs the service).
 CREATE TABLE closed_profile (
     tenant_id     text        NOT NULL,
@@ -12,6 +14,8 @@ CREATE TABLE closed_profile (
     segments      text        NOT NULL,
     respondents   integer     NOT NULL,
     profile       jsonb       NOT NULL,
+    figures       jsonb       NOT NULL,
+    feed_figures  jsonb       NOT NULL,
     computed_at   timestamptz NOT NULL,
     CONSTRAINT closed_profile_pk PRIMARY KEY (tenant_id, assessment_id),
     CONSTRAINT closed_profile_assessment_fk FOREIGN KEY (tenant_id, assessment_id) REFERENCES assessment (tenant_id, id) ON DELETE CASCADE

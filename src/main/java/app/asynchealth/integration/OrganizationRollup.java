@@ -72,7 +72,7 @@ public class OrganizationRollup {
         List<TeamBasis> basis = new ArrayList<>();
         List<ProfileView> included = new ArrayList<>();
         // The stored final profiles, read in one query (see docs/scoring.md, section 8, "Closed profiles are kept").
-        Map<UUID, ProfileView> finalProfiles = profiles.closedProfiles(List.copyOf(latest.values()), tenant);
+        Map<UUID, ProfileView> finalProfiles = profiles.closedFigures(List.copyOf(latest.values()), tenant);
         for (Assessment assessment : latest.values()) {
             ProfileView profile = finalProfiles.get(assessment.id);
             boolean available = profile.status() == ProfileStatus.AVAILABLE;

@@ -105,7 +105,7 @@ public class ScoresFeed {
         List<Assessment> closed = assessments.find(query.append(" order by feedPosition").toString(), parameters)
                 .range(0, request.fetchSize()).list();
         List<Keyed> rows = new ArrayList<>();
-        Map<UUID, ProfileView> finalProfiles = profiles.closedProfiles(closed, tenant); // the stored rows, one query
+        Map<UUID, ProfileView> finalProfiles = profiles.closedFeedFigures(closed, tenant); // the stored rows, one query
         for (Assessment assessment : closed) {
             ProfileView profile = finalProfiles.get(assessment.id);
             List<String> dimensions = profile.dimensions() != null

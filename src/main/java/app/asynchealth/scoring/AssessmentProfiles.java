@@ -100,6 +100,28 @@ public class AssessmentProfiles {
      * its segments since) are computed together, in a few queries, and stored.
      */
     public Map<UUID, ProfileView> closedProfiles(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.PROFILE);
+    }
+
+    /** Which stored column a bulk read parses. */
+    private enum Read {
+        PROFILE, FIGURES, FEED_FIGURES
+    }
+
+    /**
+     * The same, for readers of many profiles that use only their figures (scores feed and export, organisation rollup):
+     * a profile read from its row has only what {@link ProfileViews#figures} keeps.
+     */
+    public Map<UUID, ProfileView> closedFigures(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.FIGURES);
+    }
+
+    /** Less again, for the scores feed and export: what {@link ProfileViews#feedFigures} keeps. */
+    public Map<UUID, ProfileView> closedFeedFigures(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.FEED_FIGURES);
+    }
+
+    private Map<UUID, ProfileView> closedProfiles(List<Assessment> batch, Tenant tenant, Read read) {
         Map<UUID, ProfileView> profiles = new HashMap<>();
         String segments = segmentKey(tenant);
         List<Assessment> uncached = new ArrayList<>();
@@ -110,8 +132,12 @@ public class AssessmentProfiles {
         if (uncached.isEmpty()) {
             return profiles;
         }
-        Map<UUID, ProfileView> found = stored.findAll(uncached.stream().map(assessment -> assessment.id).toList(),
-                segments);
+        List<UUID> ids = uncached.stream().map(assessment -> assessment.id).toList();
+        Map<UUID, ProfileView> found = switch (read) {
+            case PROFILE -> stored.findAll(ids, segments);
+            case FIGURES -> stored.findFigures(ids, segments);
+            case FEED_FIGURES -> stored.findFeedFigures(ids, segments);
+        };
         profiles.putAll(found);
         List<Assessment> missing = uncached.stream().filter(assessment -> !found.containsKey(assessment.id)).toList();
         if (!missing.isEmpty()) {
