@@ -23,6 +23,7 @@ import org.hibernate.CacheMode;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -107,7 +108,8 @@ public class ScoresExport {
         this.tenants = tenants;
         this.caller = caller;
         this.timeout = timeout;
-        this.ndjson = json.writer().without(SerializationFeature.INDENT_OUTPUT);
+        this.ndjson = json.writer().without(SerializationFeature.INDENT_OUTPUT)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).withRootValueSeparator(""); // the newline alone
         // The same values as the JSON feed: ISO-8601 instants, enum names as the API spells them, empty for absent.
         CsvMapper mapper = CsvMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -221,15 +223,18 @@ public class ScoresExport {
                 }
             };
         }
+        // One generator for the whole file, not a byte array per row; it leaves the response open and flushes at the end.
+        JsonGenerator generator = ndjson.createGenerator(output).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return new RowWriter() {
             @Override
             public void write(ScoreRow row) throws IOException {
-                output.write(ndjson.writeValueAsBytes(row));
-                output.write('\n');
+                ndjson.writeValue(generator, row);
+                generator.writeRaw('\n');
             }
 
             @Override
-            public void close() {
+            public void close() throws IOException {
+                generator.close();
             }
         };
     }

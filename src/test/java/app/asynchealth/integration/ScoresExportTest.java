@@ -89,6 +89,7 @@ class ScoresExportTest {
         List<JsonNode> rows = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (!line.isEmpty()) {
+                assertThat(line).as("one object per line, nothing around it").startsWith("{").endsWith("}");
                 rows.add(JSON.readTree(line));
             }
         }
