@@ -71,8 +71,10 @@ public class OrganizationRollup {
         }
         List<TeamBasis> basis = new ArrayList<>();
         List<ProfileView> included = new ArrayList<>();
+        // The stored final profiles, read in one query (see docs/scoring.md, section 8, "Closed profiles are kept").
+        Map<UUID, ProfileView> finalProfiles = profiles.closedFigures(List.copyOf(latest.values()), tenant);
         for (Assessment assessment : latest.values()) {
-            ProfileView profile = profiles.closedProfile(assessment, tenant);
+            ProfileView profile = finalProfiles.get(assessment.id);
             boolean available = profile.status() == ProfileStatus.AVAILABLE;
             if (available) {
                 included.add(profile);

@@ -3,6 +3,7 @@ package app.asynchealth.integration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,8 +105,9 @@ public class ScoresFeed {
         List<Assessment> closed = assessments.find(query.append(" order by feedPosition").toString(), parameters)
                 .range(0, request.fetchSize()).list();
         List<Keyed> rows = new ArrayList<>();
+        Map<UUID, ProfileView> finalProfiles = profiles.closedFeedFigures(closed, tenant); // the stored rows, one query
         for (Assessment assessment : closed) {
-            ProfileView profile = profiles.closedProfile(assessment, tenant);
+            ProfileView profile = finalProfiles.get(assessment.id);
             List<String> dimensions = profile.dimensions() != null
                     ? profile.dimensions().stream().map(DimensionView::key).toList()
                     : profiles.dimensionKeys(assessment);

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.scoring.ProfileRepresentations.Comparison;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
@@ -23,6 +25,7 @@ import app.asynchealth.scoring.ProfileRepresentations.TrendView;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.tenant.Tenant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The profile an assessment shows, by its state, for callers that have checked access to it. The anonymity rule lives
@@ -39,10 +42,12 @@ public class AssessmentProfiles {
     private final LiveSnapshots snapshots;
     private final ProfileComputation computation;
     private final ProfileViews views;
+    private final ClosedProfileStore stored;
 
     AssessmentProfiles(AssessmentRepository assessments, ClosedProfiles closedProfiles, LiveSnapshots snapshots,
-            ProfileComputation computation, ProfileViews views) {
+            ProfileComputation computation, ProfileViews views, ClosedProfileStore stored) {
         this.assessments = assessments;
+        this.stored = stored;
         this.closedProfiles = closedProfiles;
         this.snapshots = snapshots;
         this.computation = computation;
@@ -71,21 +76,81 @@ public class AssessmentProfiles {
     }
 
     /**
-     * The final profiles of a batch of closed assessments, for bulk reads: the same outcome as
-     * {@link #closedProfile(Assessment, Tenant)} of each, with the counts and aggregates of the whole batch read in a few queries.
-     * Nothing is cached. Assessments with a live snapshot (rare) take the one-by-one path, which knows its rule.
+     * Keeps the final profile of an assessment that closes now: called in the closing transaction, after the close has
+     * waited for the answers in flight, so the stored row commits or rolls back with the close. A template without a
+     * scoring model has no profile to keep (reading it answers that it has none, as before).
      */
-    public Map<UUID, ProfileView> closedProfilesUncached(List<Assessment> batch, Tenant tenant) {
+    public void keepFinalProfile(Assessment assessment, Tenant tenant) {
+        ProfileView profile;
+        try {
+            profile = finalProfile(assessment, tenant, views.comparison(tenant));
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.CONFLICT) {
+                return;
+            }
+            throw e;
+        }
+        stored.store(tenant.id, assessment.id, segmentKey(tenant), profile);
+    }
+
+    /**
+     * The final profiles of a batch of closed assessments, for bulk reads: the same outcome as
+     * {@link #closedProfile(Assessment, Tenant)} of each, read from the stored rows in one query. Nothing is put in the
+     * cache. Those without a row of the tenant's current segments (closed before the rows existed, or the tenant changed
+     * its segments since) are computed together, in a few queries, and stored.
+     */
+    public Map<UUID, ProfileView> closedProfiles(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.PROFILE);
+    }
+
+    /** Which stored column a bulk read parses. */
+    private enum Read {
+        PROFILE, FIGURES, FEED_FIGURES
+    }
+
+    /**
+     * The same, for readers of many profiles that use only their figures (scores feed and export, organisation rollup):
+     * a profile read from its row has only what {@link ProfileViews#figures} keeps.
+     */
+    public Map<UUID, ProfileView> closedFigures(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.FIGURES);
+    }
+
+    /** Less again, for the scores feed and export: what {@link ProfileViews#feedFigures} keeps. */
+    public Map<UUID, ProfileView> closedFeedFigures(List<Assessment> batch, Tenant tenant) {
+        return closedProfiles(batch, tenant, Read.FEED_FIGURES);
+    }
+
+    private Map<UUID, ProfileView> closedProfiles(List<Assessment> batch, Tenant tenant, Read read) {
         Map<UUID, ProfileView> profiles = new HashMap<>();
         String segments = segmentKey(tenant);
-        List<Assessment> missing = new ArrayList<>();
+        List<Assessment> uncached = new ArrayList<>();
         for (Assessment assessment : batch) {
             closedProfiles.peek(tenant.id, assessment.id, segments)
-                    .ifPresentOrElse(view -> profiles.put(assessment.id, view), () -> missing.add(assessment));
+                    .ifPresentOrElse(view -> profiles.put(assessment.id, view), () -> uncached.add(assessment));
         }
-        if (missing.isEmpty()) {
+        if (uncached.isEmpty()) {
             return profiles;
         }
+        List<UUID> ids = uncached.stream().map(assessment -> assessment.id).toList();
+        Map<UUID, ProfileView> found = switch (read) {
+            case PROFILE -> stored.findAll(ids, segments);
+            case FIGURES -> stored.findFigures(ids, segments);
+            case FEED_FIGURES -> stored.findFeedFigures(ids, segments);
+        };
+        profiles.putAll(found);
+        List<Assessment> missing = uncached.stream().filter(assessment -> !found.containsKey(assessment.id)).toList();
+        if (!missing.isEmpty()) {
+            Map<UUID, ProfileView> computed = computeFinalProfiles(missing, tenant);
+            profiles.putAll(computed);
+            keepLate(tenant, segments, computed);
+        }
+        return profiles;
+    }
+
+    /** Final profiles computed from the answers, the batch's counts and aggregates read in a few queries. */
+    private Map<UUID, ProfileView> computeFinalProfiles(List<Assessment> missing, Tenant tenant) {
+        Map<UUID, ProfileView> profiles = new HashMap<>();
         Comparison comparison = views.comparison(tenant);
         Set<UUID> snapshotted = snapshots.snapshotted(missing.stream().map(assessment -> assessment.id).toList());
         Map<String, List<Assessment>> byTemplate = new LinkedHashMap<>();
@@ -111,17 +176,32 @@ public class AssessmentProfiles {
         return profiles;
     }
 
+    /**
+     * Stores final profiles computed on read, in a short transaction of their own: a long reader (an export) holds no
+     * lock on the rows that other readers would wait for, and a reader that fails later keeps them.
+     */
+    private void keepLate(Tenant tenant, String segments, Map<UUID, ProfileView> computed) {
+        QuarkusTransaction.requiringNew().run(() -> computed.forEach(
+                (assessmentId, profile) -> stored.store(tenant.id, assessmentId, segments, profile)));
+    }
+
     /** Each closed round of the team, by when it closed, with its final profile. */
     public TrendView trend(UUID teamId, Tenant tenant) {
         List<Assessment> closed = assessments.list("teamId = ?1 and status = ?2 order by closedAt, id", teamId,
                 AssessmentStatus.CLOSED);
-        return views.trend(teamId, closed, assessment -> closed(assessment, tenant).view());
+        Map<UUID, ProfileView> profiles = closedProfiles(closed, tenant);
+        return views.trend(teamId, closed, assessment -> profiles.get(assessment.id));
     }
 
     /** Closed: responses, threshold and template are fixed, so the outcome is too, suppressed or not. */
     private ClosedProfiles.Cached closed(Assessment assessment, Tenant tenant) {
-        return closedProfiles.get(tenant.id, assessment.id, segmentKey(tenant),
-                () -> finalProfile(assessment, tenant, views.comparison(tenant)));
+        String segments = segmentKey(tenant);
+        return closedProfiles.get(tenant.id, assessment.id, segments, () -> stored.find(assessment.id, segments)
+                .orElseGet(() -> {
+                    ProfileView profile = finalProfile(assessment, tenant, views.comparison(tenant));
+                    keepLate(tenant, segments, Map.of(assessment.id, profile));
+                    return profile;
+                }));
     }
 
     private static String segmentKey(Tenant tenant) {

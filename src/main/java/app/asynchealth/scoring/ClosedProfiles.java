@@ -21,7 +21,8 @@ import io.quarkus.cache.CompositeCacheKey;
 /**
  * The profile of a closed assessment never changes: answers are refused after close, and the threshold and template are
  * fixed. Only the tenant's segment can change which figures are shown, so it is part of the key. Callers check access
- * before asking; the cache holds no data a caller could not compute.
+ * before asking; the cache holds no data a caller could not compute. Each replica's cache sits in front of the stored
+ * final profiles ({@link ClosedProfileStore}): it saves reading and parsing a row, nothing more.
  */
 @ApplicationScoped
 public class ClosedProfiles {

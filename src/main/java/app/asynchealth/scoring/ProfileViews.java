@@ -76,6 +76,39 @@ public class ProfileViews {
                 dimensions(profile), recommendations.top(profile, model, RECOMMENDATIONS), null);
     }
 
+    /**
+     * The figures of a profile that the organisation rollup uses, with everything
+     * else left out: no comparison, recommendations, intervals, questions or context. Stored beside the profile.
+     */
+    public static ProfileView figures(ProfileView p) {
+        return new ProfileView(p.assessmentId(), p.teamId(), p.status(), null, p.respondents(), p.anonymityThreshold(),
+                p.scoringModel(), null, p.score(), null, null, p.level(), p.levelName(), null, null, null,
+                p.dimensions() == null ? null : p.dimensions().stream().map(d -> new DimensionView(d.key(), d.status(),
+                        d.score(), null, null, d.level(), d.levelName(), null, null, null, null, null,
+                        d.metrics() == null ? null : d.metrics().stream().map(m -> new MetricView(m.key(), m.label(),
+                                m.kind(), m.status(), m.value(), null, null, m.answered(), m.benchmarkKey(),
+                                m.benchmarkValue(), m.benchmarkUnit(), m.benchmarkPopulation(), null, null,
+                                m.benchmarkQuote(), null, null, null, null, null, null, null, m.healthier(), null))
+                                .toList()))
+                        .toList(),
+                null, null);
+    }
+
+    /** Less again: what a row of the scores feed shows, each dimension's score and first metric (ScoresFeed.row). */
+    public static ProfileView feedFigures(ProfileView p) {
+        return new ProfileView(p.assessmentId(), p.teamId(), p.status(), null, p.respondents(), p.anonymityThreshold(),
+                p.scoringModel(), null, null, null, null, null, null, null, null, null,
+                p.dimensions() == null ? null : p.dimensions().stream().map(d -> new DimensionView(d.key(), d.status(),
+                        d.score(), null, null, d.level(), d.levelName(), null, null, null, null, null,
+                        d.metrics() == null ? null : d.metrics().stream().limit(1).map(m -> new MetricView(m.key(), null,
+                                null, m.status(), m.value(), null, null, m.answered(), m.benchmarkKey(),
+                                m.benchmarkValue(), m.benchmarkUnit(), m.benchmarkPopulation(), null, null,
+                                null, null, null, null, null, null, null, null, null, null))
+                                .toList()))
+                        .toList(),
+                null, null);
+    }
+
     public ProfileView pending(Assessment assessment, long submitted, Comparison comparison) {
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
                 "The profile appears when the assessment closes.", submitted, assessment.anonymityThreshold, null,
