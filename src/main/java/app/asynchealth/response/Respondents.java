@@ -93,9 +93,14 @@ public class Respondents {
                 : seats.claimedBy(assessmentId, claimant.hash())).isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This credential no longer answers this assessment.");
         }
+        if (write) {
+            // The answers lock comes after the seat's (the order every write takes them in), and the assessment is
+            // read once, after it: that read is current as of the lock, so the write needs no second one.
+            assessments.lockForAnswers(assessmentId);
+        }
         Assessment assessment = assessments.findByIdOptional(assessmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assessment"));
-        return new Respondent(assessment, slots.slotFor(assessmentId, claimant));
+        return new Respondent(assessment, slots.slotFor(assessmentId, claimant), write);
     }
 
     private Respondent byAccount(Assessment assessment, TeamMember member, boolean claim) {

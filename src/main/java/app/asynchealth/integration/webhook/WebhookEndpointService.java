@@ -50,10 +50,12 @@ public class WebhookEndpointService {
     private final Clock clock;
     private final SecretBox secrets;
     private final WebhookOutbox outbox;
+    private final WebhookSubscriptions subscriptions;
 
     WebhookEndpointService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
             DestinationPolicy destinations, Caller caller, Pagination pagination, Clock clock, SecretBox secrets,
-            WebhookOutbox outbox) {
+            WebhookOutbox outbox, WebhookSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.secrets = secrets;
         this.outbox = outbox;
         this.endpoints = endpoints;
@@ -78,6 +80,7 @@ public class WebhookEndpointService {
         endpoint.createdBy = caller.subject();
         endpoints.persist(endpoint);
         endpoints.flush();
+        subscriptions.changed();
         return new EndpointWithSecret(EndpointView.of(endpoint), secret);
     }
 
@@ -115,6 +118,7 @@ public class WebhookEndpointService {
             disable(endpoint, "disabled by " + caller.subject());
         }
         endpoints.flush();
+        subscriptions.changed();
         return new Versioned<>(EndpointView.of(endpoint), endpoint.version);
     }
 
@@ -131,6 +135,7 @@ public class WebhookEndpointService {
         WebhookEndpoint endpoint = find(id);
         EntityTags.requireMatch(ifMatch, endpoint.version);
         endpoints.delete(endpoint);
+        subscriptions.changed();
     }
 
     public Page<DeliveryView> deliveries(UUID endpointId, PageRequest request) {

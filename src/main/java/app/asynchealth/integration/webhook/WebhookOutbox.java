@@ -30,9 +30,11 @@ public class WebhookOutbox {
     private final AssessmentRepository assessments;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookSubscriptions subscriptions;
 
     WebhookOutbox(WebhookEndpointRepository endpoints, AssessmentRepository assessments, ObjectMapper json,
-            Clock clock) {
+            Clock clock, WebhookSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.assessments = assessments;
         this.json = json;
@@ -57,7 +59,7 @@ public class WebhookOutbox {
     }
 
     void onSubmitted(@Observes ResponseSubmitted submitted) {
-        if (endpoints.subscribedTo(WebhookEventType.QUORUM_REACHED).isEmpty()) {
+        if (!subscriptions.any(WebhookEventType.QUORUM_REACHED)) { // cached per tenant: no query when nobody listens
             return;
         }
         // Concurrent submissions count one after the other: the one that reaches the threshold sees all earlier ones,

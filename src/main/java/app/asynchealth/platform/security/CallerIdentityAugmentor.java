@@ -1,6 +1,8 @@
 package app.asynchealth.platform.security;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwx.JsonWebStructure;
-import org.jose4j.lang.JoseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -45,6 +48,8 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
                 thread.setDaemon(true);
                 return thread;
             });
+
+    private static final ObjectMapper HEADERS = new ObjectMapper();
 
     private final String serviceKeyId;
     private final String respondAudience;
@@ -143,14 +148,25 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     }
 
     private void requireServiceKey(JsonWebToken token) {
-        String keyId;
-        try {
-            keyId = JsonWebStructure.fromCompactSerialization(token.getRawToken()).getKeyIdHeaderValue();
-        } catch (JoseException e) {
+        if (!serviceKeyId.equals(keyId(token.getRawToken()))) {
+            throw new AuthenticationFailedException("unknown key id");
+        }
+    }
+
+    /**
+     * The {@code kid} of a token quarkus-oidc has verified: read from its header alone (a few dozen bytes), instead of
+     * parsing the whole token once more.
+     */
+    static String keyId(String rawToken) {
+        int end = rawToken == null ? -1 : rawToken.indexOf('.');
+        if (end <= 0) {
             throw new AuthenticationFailedException("unreadable token header");
         }
-        if (!serviceKeyId.equals(keyId)) {
-            throw new AuthenticationFailedException("unknown key id");
+        try {
+            JsonNode kid = HEADERS.readTree(Base64.getUrlDecoder().decode(rawToken.substring(0, end))).get("kid");
+            return kid != null && kid.isTextual() ? kid.textValue() : null;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AuthenticationFailedException("unreadable token header");
         }
     }
 }
