@@ -44,21 +44,7 @@ class OrganizationRollupBench {
     void rollupOfTenThousandRespondents() {
         String tenant = Api.newTenant();
         asTenant.call(tenant, () -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO team (tenant_id, id, name, created_at, updated_at, version)
-                    SELECT ?1, gen_random_uuid(), 'Rollup team ' || g, now(), now(), 0 FROM generate_series(1, ?2) g""")
-                    .setParameter(1, tenant).setParameter(2, TEAMS).executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO assessment (tenant_id, id, team_id, title, template_key, template_version, status, opens_at,
-                        closes_at, anonymity_threshold, round, opened_at, closed_at, created_at, updated_at, version)
-                    SELECT tenant_id, gen_random_uuid(), id, 'Rollup', 'async-health', 1, 'CLOSED', now() - interval '10 days',
-                        now() - interval '1 day', 5, 1, now() - interval '10 days', now() - interval '1 day', now(), now(), 0
-                    FROM team""").executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO response (tenant_id, id, assessment_id, slot, status, submitted_at, created_at, updated_at, version)
-                    SELECT a.tenant_id, gen_random_uuid(), a.id, md5(a.id::text || g), 'SUBMITTED', now(), now(), now(), 0
-                    FROM assessment a, generate_series(1, ?1) g""").setParameter(1, RESPONDENTS).executeUpdate();
-            ScoringBench.insertAnswers(entityManager, model, Runnable::run);
+            ScoringBench.seed(entityManager, model, tenant, TEAMS, RESPONDENTS);
             return null;
         });
         ScoringBench.analyze();

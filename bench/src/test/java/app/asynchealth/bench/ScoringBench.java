@@ -60,8 +60,16 @@ class ScoringBench {
         assertThat(BenchReport.percentile(nanos, 50)).as("median in ns").isLessThanOrEqualTo(Duration.ofMillis(300).toNanos());
     }
 
-    /** Teams, closed assessments and submitted responses with random valid answers, written by the database itself. */
     private List<UUID> seed(String tenant, int teams, int respondentsPerTeam) {
+        return seed(entityManager, model, tenant, teams, respondentsPerTeam);
+    }
+
+    /**
+     * Teams, closed assessments and submitted responses with random valid answers, written by the database itself (in
+     * the caller's transaction, bound to {@code tenant}); the ids of the tenant's assessments.
+     */
+    static List<UUID> seed(EntityManager entityManager, ScoringModel model, String tenant, int teams,
+            int respondentsPerTeam) {
         entityManager.createNativeQuery("""
                 INSERT INTO team (tenant_id, id, name, created_at, updated_at, version)
                 SELECT ?1, gen_random_uuid(), 'Bench team ' || g, now(), now(), 0 FROM generate_series(1, ?2) g""")
