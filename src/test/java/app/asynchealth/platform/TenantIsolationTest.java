@@ -178,8 +178,14 @@ class TenantIsolationTest {
             }
             assertThat(count(tenantB, "SELECT count(*) FROM tenant WHERE id <> ?1", tenantB)).isZero();
             for (String table : tables) {
-                assertThat(count(richA.id, "SELECT count(*) FROM " + table + " WHERE tenant_id = ?1", richA.id))
-                        .as("rows of A in %s afterwards", table).isEqualTo(before.get(table));
+                long after = count(richA.id, "SELECT count(*) FROM " + table + " WHERE tenant_id = ?1", richA.id);
+                if (table.equals("webhook_attempt")) {
+                    // A's own dispatcher may log another attempt meanwhile (the log only grows); B's deletes and
+                    // updates of it were counted above, and were none.
+                    assertThat(after).as("rows of A in %s afterwards", table).isGreaterThanOrEqualTo(before.get(table));
+                } else {
+                    assertThat(after).as("rows of A in %s afterwards", table).isEqualTo(before.get(table));
+                }
             }
         }
 
