@@ -133,7 +133,7 @@ public class ScoresExport {
         return output -> {
             try {
                 // Written on the request's worker thread after the resource method returned: the work gets its own
-                // request context bound to the caller's tenant, so Hibernate's tenant filter and the row-level security
+                // request context bound to the caller's tenant, so the session's tenant and the row-level security
                 // settings of the connection it acquires are the caller's, and a transaction that lasts the download.
                 work.call(tenantId, timeout, () -> {
                     write(tenantId, filters, format, output);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,10 +15,13 @@ import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.type.SqlTypes;
 
+import app.asynchealth.platform.tenancy.TenantRowCheck;
+
 /** One answer, in the column of its type, so that the database can aggregate answers without loading them. */
 @Entity
 @Table(name = "answer")
-public class Answer {
+@EntityListeners(TenantRowCheck.class)
+public class Answer implements TenantRowCheck.TenantOwned {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -49,4 +53,9 @@ public class Answer {
 
     @Column(name = "text_value")
     public String textValue;
+
+    @Override
+    public String owningTenant() {
+        return tenantId;
+    }
 }

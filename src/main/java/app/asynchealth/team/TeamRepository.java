@@ -15,7 +15,7 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     private static final String MEMBER_OF = "exists (from TeamMember m where m.teamId = t.id and m.subject = :subject)";
 
-    /** All of the tenant's teams (the tenant filter is Hibernate's), in id order after the cursor. */
+    /** All of the tenant's teams (row-level security confines them to the tenant), in id order after the cursor. */
     public List<Team> page(PageRequest request) {
         return page(request, null);
     }

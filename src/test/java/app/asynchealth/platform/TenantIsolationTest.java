@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.integration.ExportSlots;
+import app.asynchealth.platform.tenancy.TenantRowCheck;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.RichTenant;
@@ -30,10 +31,10 @@ import app.asynchealth.team.Team;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Tenant isolation at both layers, each tested alone: PostgreSQL row-level security with native SQL (no Hibernate
- * filter) over every tenant table of the catalog, and Hibernate's tenant discriminator with the connection's row-level
- * security bound to the other tenant (so only Hibernate stands between the session and those rows). Flags alone prove
- * nothing: a {@code USING (true)} policy is forced and enabled too.
+ * Tenant isolation at both layers, each tested alone: PostgreSQL row-level security with native SQL over every tenant
+ * table of the catalog, and the load-time check of every entity Hibernate loads with the connection's row-level
+ * security bound to the other tenant (so only that check stands between the session and those rows). Flags alone
+ * prove nothing: a {@code USING (true)} policy is forced and enabled too.
  */
 @QuarkusTest
 class TenantIsolationTest {
@@ -82,7 +83,7 @@ class TenantIsolationTest {
 
     @Test
     void rowLevelSecurityAloneHidesOtherTenantsRows() {
-        // Native SQL bypasses Hibernate's tenant filter: only PostgreSQL stands between tenant B and tenant A's rows.
+        // Native SQL loads no entity: only PostgreSQL stands between tenant B and tenant A's rows.
         List<Object> teamTenants = asTenant.call(tenantB, () -> entityManager
                 .createNativeQuery("SELECT DISTINCT tenant_id FROM team").getResultList().stream().map(Object.class::cast).toList());
         assertThat(teamTenants).containsExactly(tenantB);
@@ -110,6 +111,14 @@ class TenantIsolationTest {
                 .setParameter(1, tenantA).executeUpdate());
         assertThat(updated.intValue()).isZero();
         Api.as(Tokens.tenantAdmin(tenantA)).get("/api/v1/teams/{id}", teamOfA).then().body("name", equalTo("Payments"));
+    }
+
+    private static void refusedAsAnotherTenants(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof TenantRowCheck.CrossTenantRow)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("refused by the load-time tenant check: %s", thrown).isNotNull();
     }
 
     /** Every table holding tenant data, from the catalog: new tables join the checks by themselves. */
@@ -190,33 +199,26 @@ class TenantIsolationTest {
         }
 
         @Test
-        void hibernatesTenantFilterAloneHidesEveryEntityOfAnotherTenant() {
+        void withRowLevelSecurityBoundToTheWrongTenantNoEntityOfThatTenantIsHandedOut() {
             List<String> entities = entityManager.getMetamodel().getEntities().stream()
                     .filter(type -> type.getAttributes().stream().anyMatch(a -> a.getName().equals("tenantId")))
                     .map(EntityType::getName).sorted().toList();
             assertThat(entities).contains("Team", "TeamMember", "Assessment", "Answer");
             for (String entity : entities) {
-                String jpql = "select count(e) from " + entity + " e";
-                long ownRows = asTenant.call(richA.id, () -> entityManager.createQuery(jpql, Long.class).getSingleResult());
-                assertThat(ownRows).as("%s rows of tenant A seen by A (add one to RichTenant)", entity).isPositive();
-                long seen = asTenant.call(tenantB, () -> {
-                    // Re-bind this transaction's connection to tenant A: row-level security now shows A's rows, and
-                    // the session's tenant (B) is all that keeps Hibernate from reading them.
+                String jpql = "select e from " + entity + " e";
+                List<?> own = asTenant.call(richA.id, () -> entityManager.createQuery(jpql).getResultList());
+                assertThat(own).as("%s entities of tenant A loaded by A (add one to RichTenant)", entity).isNotEmpty();
+                // Re-bind this transaction's connection to tenant A: row-level security now shows A's rows to a
+                // unit of work of B, and the load-time check is all that keeps them from being handed out.
+                assertThatThrownBy(() -> asTenant.call(tenantB, () -> {
                     rebindRowLevelSecurity(richA.id);
-                    return entityManager.createQuery(jpql, Long.class).getSingleResult();
-                });
-                assertThat(seen).as("%s rows of A through a session of B", entity).isZero();
+                    return entityManager.createQuery(jpql).getResultList();
+                })).as("%s entities of A loaded by B", entity).satisfies(TenantIsolationTest::refusedAsAnotherTenants);
             }
-            Team found = asTenant.call(tenantB, () -> {
+            assertThatThrownBy(() -> asTenant.call(tenantB, () -> {
                 rebindRowLevelSecurity(richA.id);
                 return entityManager.find(Team.class, UUID.fromString(richA.team));
-            });
-            assertThat(found).isNull();
-            int renamed = asTenant.call(tenantB, () -> {
-                rebindRowLevelSecurity(richA.id);
-                return entityManager.createQuery("update Team t set t.name = 'Hijacked'").executeUpdate();
-            });
-            assertThat(renamed).isZero();
+            })).satisfies(TenantIsolationTest::refusedAsAnotherTenants);
             Api.as(richA.admin).get("/api/v1/teams/{id}", richA.team).then().body("name", equalTo(richA.teamName));
         }
 

@@ -192,6 +192,9 @@ public class ProblemMappers {
         }
         // A conflict found only at commit arrives wrapped by the transaction manager.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentUpdate((RuntimeException) cause, uri);
             }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalPoolInterceptor;
 
 /**
- * Defence in depth under Hibernate's tenant filter: every connection handed out by the pool carries the current
- * tenant in the settings the row-level security policies read, and is reset to no tenant when it goes back.
+ * What confines every statement to the tenant: every connection handed out by the pool carries the current tenant in
+ * the settings the row-level security policies read, and is reset to no tenant when it goes back.
  */
 @ApplicationScoped
 public class RowLevelSecuritySettings implements AgroalPoolInterceptor {

@@ -49,6 +49,11 @@ public class TenantContext {
         this.systemPlatformScope = true;
     }
 
+    /** The tenant the current unit of work is bound to, {@link #NO_TENANT} when it has none. */
+    public static String boundTenant() {
+        return current().flatMap(TenantContext::tenantId).orElse(NO_TENANT);
+    }
+
     /** The context of the running request, or empty outside one (then nothing is visible). */
     public static Optional<TenantContext> current() {
         ManagedContext requestContext = Arc.container().requestContext();
