@@ -135,14 +135,14 @@ public final class ServiceBenchmark {
         }
         long exportAnswers = database.closedRounds(EXPORT_TENANT, "Export team", settings.exportTeams(),
                 settings.exportRounds(), settings.exportRespondents(), model);
-        dataset.put("export", Map.of("tenant", EXPORT_TENANT, "closedAssessments",
+        dataset.put("export", Settings.ordered("tenant", EXPORT_TENANT, "closedAssessments",
                 settings.exportTeams() * settings.exportRounds(), "responses",
                 settings.exportTeams() * settings.exportRounds() * settings.exportRespondents(), "answers", exportAnswers));
         log("seeded %s: %,d closed assessments, %,d answer rows (SQL)", EXPORT_TENANT,
                 settings.exportTeams() * settings.exportRounds(), exportAnswers);
         long rollupAnswers = database.closedRounds(ORG_TENANT, "Org team", settings.rollupTeams(), 1,
                 settings.rollupRespondents(), model);
-        dataset.put("rollup", Map.of("tenant", ORG_TENANT, "teams", settings.rollupTeams(), "respondents",
+        dataset.put("rollup", Settings.ordered("tenant", ORG_TENANT, "teams", settings.rollupTeams(), "respondents",
                 settings.rollupTeams() * settings.rollupRespondents(), "answers", rollupAnswers));
         log("seeded %s: %d teams × %d respondents, %,d answer rows (SQL)", ORG_TENANT, settings.rollupTeams(),
                 settings.rollupRespondents(), rollupAnswers);
@@ -164,7 +164,7 @@ public final class ServiceBenchmark {
         database.pgbenchSeats(SUBMIT_TENANT, pgbenchTeam, pgbenchAssessment, PGBENCH_SEATS);
         this.pgbenchAssessment = pgbenchAssessment;
         database.analyze();
-        dataset.put("submissions", Map.of("tenant", SUBMIT_TENANT, "credentials", credentials.size(),
+        dataset.put("submissions", Settings.ordered("tenant", SUBMIT_TENANT, "credentials", credentials.size(),
                 "membersPerTeam", settings.membersPerTeam(), "pgbenchSeats", PGBENCH_SEATS,
                 "credentialsSeconds", Load.round(credentialSeconds)));
         dataset.put("seedSeconds", Load.round((System.nanoTime() - begin) / 1e9));
@@ -286,7 +286,7 @@ public final class ServiceBenchmark {
         Load.Result submissions = load.closedLoop("submission warm-up", 4, settings.warmUp(), 201,
                 this::nextSubmission);
         log("warm-up: %s", submissions.summary());
-        details.put("warmUp", Map.of("seconds", Load.round((System.nanoTime() - begin) / 1e9), "submissions",
+        details.put("warmUp", Settings.ordered("seconds", Load.round((System.nanoTime() - begin) / 1e9), "submissions",
                 submissions.describe()));
     }
 
@@ -431,7 +431,7 @@ public final class ServiceBenchmark {
     record Download(long lines, long bytes, double firstByteMs, double seconds) {
 
         Map<String, Object> describe() {
-            return Map.of("lines", lines, "bytes", bytes, "timeToFirstByteMs", Load.round(firstByteMs), "seconds",
+            return Settings.ordered("lines", lines, "bytes", bytes, "timeToFirstByteMs", Load.round(firstByteMs), "seconds",
                     Load.round(seconds), "rowsPerSecond", Load.round(lines / seconds));
         }
     }

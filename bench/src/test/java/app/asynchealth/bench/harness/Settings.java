@@ -51,17 +51,26 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("quick", quick);
         map.put("javaOptions", javaOptions);
-        map.put("export", Map.of("teams", exportTeams, "roundsPerTeam", exportRounds, "respondentsPerRound",
+        map.put("export", ordered("teams", exportTeams, "roundsPerTeam", exportRounds, "respondentsPerRound",
                 exportRespondents));
-        map.put("rollup", Map.of("teams", rollupTeams, "respondentsPerTeam", rollupRespondents));
-        map.put("submissions", Map.of("credentialsSeeded", credentials, "membersPerTeam", membersPerTeam,
+        map.put("rollup", ordered("teams", rollupTeams, "respondentsPerTeam", rollupRespondents));
+        map.put("submissions", ordered("credentialsSeededFirst", credentials, "membersPerTeam", membersPerTeam,
                 "warmUpSeconds", warmUp.toSeconds(), "saturationStepSeconds", saturationStep.toSeconds(),
                 "saturationConcurrency", saturationConcurrency, "halfRateSeconds", halfRate.toSeconds(),
                 "maxInFlight", maxInFlight));
-        map.put("pgbench", Map.of("seconds", pgbenchDuration.toSeconds(), "clients", pgbenchClients));
-        map.put("teamProfile", Map.of("rate", profileRate, "seconds", profileDuration.toSeconds()));
-        map.put("organisationRollup", Map.of("rate", rollupRate, "seconds", rollupDuration.toSeconds()));
+        map.put("pgbench", ordered("seconds", pgbenchDuration.toSeconds(), "clients", pgbenchClients));
+        map.put("teamProfile", ordered("rate", profileRate, "seconds", profileDuration.toSeconds()));
+        map.put("organisationRollup", ordered("rate", rollupRate, "seconds", rollupDuration.toSeconds()));
         map.put("settleSeconds", settle.toSeconds());
+        return map;
+    }
+
+    /** A map of these keys and values, in this order. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return map;
     }
 
