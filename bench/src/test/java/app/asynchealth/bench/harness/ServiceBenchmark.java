@@ -301,6 +301,7 @@ public final class ServiceBenchmark {
         Load load = new Load(client, Duration.ofSeconds(10));
         List<Map<String, Object>> steps = new ArrayList<>();
         Load.Result best = null;
+        int flat = 0;
         long errors = 0;
         long peakRss;
         Load.Result half;
@@ -319,8 +320,11 @@ public final class ServiceBenchmark {
                 if (best == null || step.throughput() > best.throughput()) {
                     best = step;
                 }
-                if (!rose || step.errors() > 0 || step.exhausted()) {
-                    break; // throughput stopped rising (or the run broke down): the best so far is the maximum
+                flat = rose ? 0 : flat + 1;
+                // Two steps in a row without 5 % more than the best (one could be noise on a shared machine), or the
+                // run broke down: the best so far is the maximum.
+                if (flat >= 2 || step.errors() > 0 || step.exhausted()) {
+                    break;
                 }
             }
             double maxRate = best.throughput();
@@ -349,7 +353,7 @@ public final class ServiceBenchmark {
         figures.add(new Figure("submissions.maxRate", "(a) submissions, maximum rate",
                 String.format("%.0f/s (%d clients)", maxRate, best.concurrency()), "", null,
                 "closed loop at rising concurrency, " + settings.saturationStep().toSeconds()
-                        + " s each, until throughput rose < 5 %"));
+                        + " s each, until two steps gain < 5 %"));
         figures.add(new Figure("submissions.pgbenchSameSql", "(a) pgbench, same SQL",
                 String.format("%.0f TPS (%d clients)", same.tps(), same.clients()), "", null,
                 "bench/pgbench/submission-same-sql.sql"));
