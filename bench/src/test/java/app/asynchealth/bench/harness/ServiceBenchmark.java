@@ -700,12 +700,15 @@ public final class ServiceBenchmark {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss");
+
     static double mb(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
 
     static void log(String format, Object... arguments) {
-        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0),
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().format(CLOCK),
                 arguments.length == 0 ? format : String.format(format, arguments));
     }
 
