@@ -65,6 +65,16 @@ public final class PackagedService implements AutoCloseable {
     /** Starts an instance with these system properties and environment variables and waits until it is ready. */
     public static PackagedService start(String name, Map<String, String> systemProperties,
             Map<String, String> environment, Duration readyTimeout) {
+        return start(name, List.of("-Xmx512m"), systemProperties, environment, readyTimeout, Duration.ofMillis(500));
+    }
+
+    /**
+     * Starts an instance with these JVM options (instead of the tests' {@code -Xmx512m}), system properties and
+     * environment variables, and waits until it is ready, asking every {@code readyPoll} (the benchmark harness times
+     * start to ready, so it asks often).
+     */
+    public static PackagedService start(String name, List<String> jvmOptions, Map<String, String> systemProperties,
+            Map<String, String> environment, Duration readyTimeout, Duration readyPoll) {
         Path runner = runner();
         Map<String, String> properties = new LinkedHashMap<>(systemProperties);
         int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port"))
@@ -89,7 +99,7 @@ public final class PackagedService implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runner.toString());
@@ -108,7 +118,7 @@ public final class PackagedService implements AutoCloseable {
         }
         PackagedService service = new PackagedService(name, process, log, port, ownDataDirectory);
         try {
-            service.awaitReady(readyTimeout);
+            service.awaitReady(readyTimeout, readyPoll);
         } catch (RuntimeException | Error e) {
             service.printLogTail(80);
             service.close();
@@ -128,6 +138,11 @@ public final class PackagedService implements AutoCloseable {
 
     public Path logFile() {
         return log;
+    }
+
+    /** The process id of the instance's JVM. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
@@ -163,7 +178,7 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(Duration timeout, Duration poll) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -186,7 +201,7 @@ public final class PackagedService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for service " + name, e);
             }
-            sleep(500);
+            sleep(poll.toMillis());
         }
         throw new IllegalStateException("service " + name + " not ready after " + timeout + " (last: " + last
                 + "); log: " + log);

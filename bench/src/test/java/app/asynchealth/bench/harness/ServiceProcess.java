@@ -1,0 +1,199 @@
+package app.asynchealth.bench.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.VirtualMachine;
+
+import app.asynchealth.support.PackagedService;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as the README runs it, with the harness's extra
+ * JVM options, on a data directory and embedded-PostgreSQL port the harness keeps, so that it can be stopped and
+ * started again on the same data. Reads its resident set from {@code /proc} and, on request, its live heap over JMX.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final List<String> javaOptions;
+    private final Path dataDirectory;
+    private final int databasePort;
+    private PackagedService service;
+    private JMXConnector jmx;
+    private MemoryMXBean memory;
+
+    ServiceProcess(List<String> javaOptions, Path dataDirectory, int databasePort) {
+        this.javaOptions = javaOptions;
+        this.dataDirectory = dataDirectory;
+        this.databasePort = databasePort;
+    }
+
+    /** Starts it and waits until {@code /q/health/ready} answers 200; the time from process start to ready. */
+    Duration start(String name) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("async-health.data-dir", dataDirectory.toString());
+        properties.put("async-health.embedded-db.port", String.valueOf(databasePort));
+        long begin = System.nanoTime();
+        service = PackagedService.start(name, javaOptions, properties, Map.of(), Duration.ofMinutes(5),
+                Duration.ofMillis(20));
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    PackagedService service() {
+        return service;
+    }
+
+    long pid() {
+        return service.pid();
+    }
+
+    /** Stops it gracefully (its embedded PostgreSQL stops with it); the data directory stays. */
+    void stop() {
+        closeJmx();
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+    }
+
+    /** The resident set of the service's JVM (not of its PostgreSQL), in bytes. */
+    long rss() {
+        return statusField("VmRSS:");
+    }
+
+    /**
+     * The memory of the service's embedded PostgreSQL (postmaster and backends), as the sum of their proportional set
+     * sizes ({@code Pss} in {@code /proc/<pid>/smaps_rollup}: shared memory divided among the processes sharing it, so
+     * the shared buffers count once). pg_ctl detaches the postmaster, so it is found by its data directory's
+     * {@code postmaster.pid}, not among the JVM's children.
+     */
+    long postgresPss() {
+        try {
+            List<String> pidFile = Files.readAllLines(dataDirectory.resolve("pgdata").resolve("postmaster.pid"));
+            long postmaster = Long.parseLong(pidFile.get(0).strip());
+            return ProcessHandle.of(postmaster).map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
+                    .mapToLong(process -> field(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup"), "Pss:"))
+                    .sum()).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private long statusField(String field) {
+        return statusField(pid(), field);
+    }
+
+    private static long statusField(long pid, String field) {
+        return field(Path.of("/proc", String.valueOf(pid), "status"), field);
+    }
+
+    /** A "Name:   123 kB" line of a /proc file, in bytes (0 when unreadable). */
+    private static long field(Path file, String field) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Samples {@link #rss()} every {@code interval} on a thread of its own until closed; keeps the peak. */
+    final class RssSampler implements AutoCloseable {
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        RssSampler(Duration interval) {
+            thread = new Thread(() -> {
+                while (!done.get()) {
+                    peak.accumulateAndGet(rss(), Math::max);
+                    try {
+                        Thread.sleep(interval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            done.set(true);
+            thread.join();
+            peak.accumulateAndGet(rss(), Math::max);
+        }
+    }
+
+    /**
+     * The live heap of the service: heap in use right after a full collection (over JMX: the harness attaches to the
+     * service's JVM and starts its local management agent, the first time it asks; this adds a few threads to the
+     * service, so it is done after the memory figures).
+     */
+    long liveHeap() throws Exception {
+        MemoryMXBean bean = memory();
+        bean.gc();
+        return bean.getHeapMemoryUsage().getUsed();
+    }
+
+    long maxHeap() throws Exception {
+        return memory().getHeapMemoryUsage().getMax();
+    }
+
+    private MemoryMXBean memory() throws Exception {
+        if (memory == null) {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid()));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            MBeanServerConnection connection = jmx.getMBeanServerConnection();
+            memory = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.MEMORY_MXBEAN_NAME,
+                    MemoryMXBean.class);
+        }
+        return memory;
+    }
+
+    private void closeJmx() {
+        if (jmx != null) {
+            try {
+                jmx.close();
+            } catch (IOException ignored) {
+                // the service is stopping anyway
+            }
+            jmx = null;
+            memory = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
