@@ -36,7 +36,9 @@ public class AsyncHealthMain implements QuarkusApplication {
         Path dataDirectory = Path.of(setting(DATA_DIR) != null ? setting(DATA_DIR)
                 : System.getProperty("user.home") + "/.async-health");
         int port = setting(EMBEDDED_DB_PORT) != null ? Integer.parseInt(setting(EMBEDDED_DB_PORT)) : DEFAULT_EMBEDDED_DB_PORT;
-        LocalInstallation local = LocalInstallation.start(dataDirectory, port);
+        LocalInstallation local = LocalInstallation.prepare(dataDirectory, port);
+        // PostgreSQL starts while Quarkus boots; Flyway, the first to need it, waits for it (EmbeddedDatabaseStart).
+        local.startDatabaseInBackground();
         LOG.infof("No %s configured: using the embedded PostgreSQL at %s (data in %s)", DB_URL, local.jdbcUrl(),
                 dataDirectory.toAbsolutePath());
         for (Map.Entry<String, String> entry : local.configuration().entrySet()) {

@@ -27,12 +27,39 @@ public final class LocalInstallation implements AutoCloseable {
 
     /** @param databasePort the embedded server's port, 0 for any free port */
     public static LocalInstallation start(Path dataDirectory, int databasePort) {
+        LocalInstallation local = prepare(dataDirectory, databasePort);
+        local.database.startPrepared();
+        return local;
+    }
+
+    /**
+     * Keys, secrets and the database's port and password, so that {@link #configuration()} is complete, but the
+     * embedded server not started yet: see {@link #startDatabaseInBackground()}.
+     */
+    public static LocalInstallation prepare(Path dataDirectory, int databasePort) {
         SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
         String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
         String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory.resolve("pgdata"), databasePort,
+        EmbeddedDatabase database = EmbeddedDatabase.prepare(dataDirectory.resolve("pgdata"), databasePort,
                 dataDirectory.resolve("keys").resolve("database.password"));
         return new LocalInstallation(database, keys, slotKey, secretsKey);
+    }
+
+    /**
+     * Starts the embedded server on a thread of its own, so that it starts while the service boots (about a second,
+     * most of it waiting for PostgreSQL). The first use of the database waits for it ({@code EmbeddedDatabaseStart}
+     * holds Flyway, the service's first user, until it is up); a failed start fails that use, and so the service's.
+     */
+    public void startDatabaseInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                database.startPrepared();
+            } catch (RuntimeException e) {
+                // kept by the database and rethrown to whoever awaits its start
+            }
+        }, "embedded-postgres-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     public Map<String, String> configuration() {

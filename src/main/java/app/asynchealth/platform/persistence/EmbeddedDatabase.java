@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -86,6 +88,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private volatile boolean closing;
     private final Thread watchdog;
     private final Thread stopOnExit;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile) {
         this.dataDirectory = dataDirectory;
@@ -106,28 +109,84 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *        start)
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, Path passwordFile) {
+        EmbeddedDatabase database = prepare(dataDirectory, port, passwordFile);
+        database.startPrepared();
+        return database;
+    }
+
+    /**
+     * What a start needs that is quick and settles the configuration (the password, the port; an orphaned postmaster
+     * is stopped first), without starting the server yet: {@link #startPrepared()} does, possibly on another thread
+     * while the service boots, and whoever needs the database first waits with {@link #awaitStarted()}.
+     */
+    public static EmbeddedDatabase prepare(Path dataDirectory, int port, Path passwordFile) {
         try {
             Files.createDirectories(dataDirectory);
             String password = loadOrGeneratePassword(passwordFile);
             stopOrphanedPostmaster(dataDirectory);
             EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : freePort(), password,
                     passwordFile);
-            database.startServer();
-            IN_USE.add(dataDirectory.toAbsolutePath().normalize());
-            // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
-            // restart a server the JVM is stopping and leave it orphaned.
-            Runtime.getRuntime().addShutdownHook(database.stopOnExit);
-            try {
-                database.prepareRolesAndDatabase();
-            } catch (RuntimeException e) {
-                database.close(); // no server left behind by a failed start
-                throw e;
-            }
-            database.watchdog.start();
-            current = database;
+            current = database; // not running yet: the readiness check says so until the start completes
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Starts the server of a {@link #prepare prepared} instance, once; a failure is kept for {@link #awaitStarted()}. */
+    public void startPrepared() {
+        try {
+            startOnce();
+            started.complete(null);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Blocks until the server of this instance has started (its roles and database ready); rethrows its failure. */
+    public void awaitStarted() {
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the embedded PostgreSQL did not start", e.getCause());
+        }
+    }
+
+    private void startOnce() {
+        try {
+            synchronized (this) {
+                if (closing) {
+                    throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " was closed before it started");
+                }
+                startServer();
+            }
+            IN_USE.add(dataDirectory.toAbsolutePath().normalize());
+            // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
+            // restart a server the JVM is stopping and leave it orphaned.
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                prepareRolesAndDatabase();
+            } catch (RuntimeException e) {
+                close(); // no server left behind by a failed start
+                throw e;
+            }
+            watchdog.start();
+            current = this;
+        } catch (IOException e) {
+            if (current == this) {
+                current = null;
+            }
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            if (current == this) {
+                current = null;
+            }
+            throw e;
         }
     }
 
