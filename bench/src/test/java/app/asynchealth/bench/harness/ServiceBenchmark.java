@@ -301,6 +301,7 @@ public final class ServiceBenchmark {
         Load load = new Load(client, Duration.ofSeconds(10));
         List<Map<String, Object>> steps = new ArrayList<>();
         Load.Result best = null;
+        Map<String, Object> bestCpu = Map.of();
         int flat = 0;
         long errors = 0;
         long peakRss;
@@ -311,10 +312,17 @@ public final class ServiceBenchmark {
                 if (best != null) {
                     ensureCredentials((long) Math.ceil(best.throughput() * 2 * settings.saturationStep().toSeconds()));
                 }
+                ServiceProcess.CpuTimes before = service.cpu();
                 Load.Result step = load.closedLoop("submissions c=" + concurrency, concurrency,
                         settings.saturationStep(), 201, this::nextSubmission);
-                log("(a) %s", step.summary());
-                steps.add(step.describe());
+                Map<String, Object> cpu = service.cpu().perUnitSince(before, step.ok());
+                log("(a) %s; CPU per submission %s", step.summary(), cpu);
+                Map<String, Object> described = new LinkedHashMap<>(step.describe());
+                described.put("cpuPerSubmission", cpu);
+                steps.add(described);
+                if (best == null || step.throughput() > best.throughput()) {
+                    bestCpu = cpu;
+                }
                 errors += step.errors();
                 boolean rose = best == null || step.throughput() >= best.throughput() * 1.05;
                 if (best == null || step.throughput() > best.throughput()) {
@@ -354,6 +362,11 @@ public final class ServiceBenchmark {
                 String.format("%.0f/s (%d clients)", maxRate, best.concurrency()), "", null,
                 "closed loop at rising concurrency, " + settings.saturationStep().toSeconds()
                         + " s each, until two steps gain < 5 %"));
+        figures.add(new Figure("submissions.cpu", "(a) CPU per submission at the maximum",
+                String.format("service %s / PostgreSQL %s / load driver %s ms; machine %s %% busy",
+                        bestCpu.get("serviceMs"), bestCpu.get("postgresMs"), bestCpu.get("loadDriverMs"),
+                        bestCpu.get("machineBusyPercent")), "", null,
+                "utime + stime from /proc over the best step, divided by its submissions"));
         figures.add(new Figure("submissions.pgbenchSameSql", "(a) pgbench, same SQL",
                 String.format("%.0f TPS (%d clients)", same.tps(), same.clients()), "", null,
                 "bench/pgbench/submission-same-sql.sql"));
@@ -378,6 +391,7 @@ public final class ServiceBenchmark {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("saturation", steps);
         a.put("maxRatePerSecond", Load.round(maxRate));
+        a.put("cpuPerSubmissionAtMaximum", bestCpu);
         a.put("halfRate", half.describe());
         a.put("pgbenchSameSql", same.describe());
         a.put("pgbenchMinimalInserts", minimal.describe());

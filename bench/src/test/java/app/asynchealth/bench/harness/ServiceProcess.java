@@ -82,14 +82,74 @@ final class ServiceProcess implements AutoCloseable {
      * {@code postmaster.pid}, not among the JVM's children.
      */
     long postgresPss() {
+        long postmaster = postmasterPid();
+        return postmaster <= 0 ? 0 : ProcessHandle.of(postmaster).map(handle -> Stream.concat(Stream.of(handle),
+                handle.descendants())
+                .mapToLong(process -> field(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup"), "Pss:"))
+                .sum()).orElse(0L);
+    }
+
+    /** CPU time used so far (user + system), in ms: the service's JVM, its PostgreSQL, this harness, the machine. */
+    record CpuTimes(double serviceMs, double postgresMs, double harnessMs, double busyMs, double allMs) {
+
+        /** The CPU each part used per unit of work between {@code before} and this reading. */
+        Map<String, Object> perUnitSince(CpuTimes before, long units) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            double n = Math.max(1, units);
+            map.put("serviceMs", Load.round((serviceMs - before.serviceMs) / n));
+            map.put("postgresMs", Load.round((postgresMs - before.postgresMs) / n));
+            map.put("loadDriverMs", Load.round((harnessMs - before.harnessMs) / n));
+            double all = allMs - before.allMs;
+            map.put("machineBusyPercent", Load.round(all <= 0 ? 0 : 100 * (busyMs - before.busyMs) / all));
+            return map;
+        }
+    }
+
+    /** Reads {@code /proc}: utime + stime of the processes, and the machine's busy and total time from /proc/stat. */
+    CpuTimes cpu() {
+        long postmaster = postmasterPid();
+        double postgres = postmaster <= 0 ? 0 : ProcessHandle.of(postmaster)
+                .map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
+                        .mapToDouble(process -> cpuMs(process.pid())).sum())
+                .orElse(0.0);
+        double busy = 0;
+        double all = 0;
         try {
-            List<String> pidFile = Files.readAllLines(dataDirectory.resolve("pgdata").resolve("postmaster.pid"));
-            long postmaster = Long.parseLong(pidFile.get(0).strip());
-            return ProcessHandle.of(postmaster).map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
-                    .mapToLong(process -> field(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup"), "Pss:"))
-                    .sum()).orElse(0L);
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                long ticks = Long.parseLong(cpu[i]);
+                all += ticks;
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no machine figures
+        }
+        return new CpuTimes(cpuMs(pid()), postgres, cpuMs(ProcessHandle.current().pid()), busy * MS_PER_TICK,
+                all * MS_PER_TICK);
+    }
+
+    /** USER_HZ is 100 on Linux (the unit of /proc's CPU times, independent of the kernel's tick rate). */
+    private static final double MS_PER_TICK = 10.0;
+
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("pgdata").resolve("postmaster.pid")).get(0)
+                    .strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
