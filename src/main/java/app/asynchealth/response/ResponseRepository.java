@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -73,9 +72,13 @@ public class ResponseRepository implements PanacheRepositoryBase<AssessmentRespo
     }
 
     /** The slot's response, locked so that concurrent writes to one response queue up instead of interleaving. */
+    /** Native SQL: Hibernate 7.2 translates an HQL query with a lock anew on every execution (see InvitationRepository). */
     public Optional<AssessmentResponse> findForUpdate(UUID assessmentId, String slot) {
-        return find("assessmentId = ?1 and slot = ?2", assessmentId, slot)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM response WHERE assessment_id = ?1 AND slot = ?2 LIMIT 1 FOR NO KEY UPDATE""",
+                AssessmentResponse.class)
+                .setParameter(1, assessmentId).setParameter(2, slot)
+                .getResultStream().findFirst().map(AssessmentResponse.class::cast);
     }
 
     public Optional<AssessmentResponse> find(UUID assessmentId, String slot) {
