@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -157,6 +159,18 @@ class EmbeddedDatabaseHardeningTest {
                     .hasMessageContaining("still running");
             assertThat(running.isRunning()).isTrue();
             connect(running, "postgres", "postgres", running.password()).close();
+        }
+    }
+
+    @Test
+    void aPortInUseIsRefusedAtOnceNamingThePort() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = other.getLocalPort();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), port, passwordFile()))
+                    .hasMessageContaining("Port " + port).hasMessageContaining("async-health.embedded-db.port");
+            // Before the fix the library waited its full minute, then failed on the other server's password.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         }
     }
 

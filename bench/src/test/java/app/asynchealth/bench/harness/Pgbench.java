@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * Runs a pgbench script against the service's embedded PostgreSQL, as the service's application role (so row-level
  * security applies as it does to the service), prepared statements ({@code -M prepared}, as the JDBC driver does after
@@ -20,18 +22,32 @@ import java.util.regex.Pattern;
 final class Pgbench {
 
     record Result(String script, int clients, double seconds, double tps, double latencyAverageMs, long transactions,
-            long failed, String output) {
+            long failed, String output, Double rate, Histogram latencies) {
 
         Map<String, Object> describe() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("script", script);
             map.put("clients", clients);
             map.put("seconds", seconds);
+            if (rate != null) {
+                map.put("fixedRatePerSecond", Load.round(rate));
+            }
             map.put("tps", Load.round(tps));
             map.put("latencyAverageMs", Load.round(latencyAverageMs));
+            if (latencies != null) {
+                map.put("p50Ms", Load.round(percentileMs(50)));
+                map.put("p99Ms", Load.round(percentileMs(99)));
+                map.put("p999Ms", Load.round(percentileMs(99.9)));
+                map.put("maxMs", Load.round(latencies.getMaxValue() / 1000.0));
+            }
             map.put("transactions", transactions);
             map.put("failed", failed);
             return map;
+        }
+
+        /** From the per-transaction log of a fixed-rate run: latency from the scheduled start (schedule lag included). */
+        double percentileMs(double percentile) {
+            return latencies == null ? Double.NaN : latencies.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
@@ -63,10 +79,25 @@ final class Pgbench {
      */
     static Result run(Database database, Path script, int clients, Duration duration, Map<String, String> variables,
             String sessionTenant) throws IOException, InterruptedException {
+        return run(database, script, clients, duration, variables, sessionTenant, null);
+    }
+
+    /**
+     * As {@link #run}, throttled to {@code rate} transactions a second ({@code -R}, a Poisson schedule) with every
+     * transaction logged ({@code -l}), for the database's own latency percentiles at a given rate.
+     */
+    static Result run(Database database, Path script, int clients, Duration duration, Map<String, String> variables,
+            String sessionTenant, Double rate) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable(), "-h", "localhost", "-p",
                 String.valueOf(database.port()), "-U", Database.APP_ROLE, "-n", "-M", "prepared", "-c",
                 String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T",
                 String.valueOf(duration.toSeconds()), "-f", script.toString()));
+        Path logs = null;
+        if (rate != null) {
+            logs = Files.createTempDirectory("pgbench-log");
+            command.addAll(List.of("-R", String.format("%.1f", rate), "-l", "--log-prefix",
+                    logs.resolve("tx").toString()));
+        }
         variables.forEach((name, value) -> {
             command.add("-D");
             command.add(name + "=" + value);
@@ -91,6 +122,30 @@ final class Pgbench {
         return new Result(script.getFileName().toString(), clients, duration.toSeconds(), Double.parseDouble(tps.group(1)),
                 latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN,
                 processed.find() ? Long.parseLong(processed.group(1)) : -1,
-                failed.find() ? Long.parseLong(failed.group(1)) : 0, output);
+                failed.find() ? Long.parseLong(failed.group(1)) : 0, output, rate,
+                logs == null ? null : latencies(logs));
+    }
+
+    /**
+     * Reads pgbench's per-transaction logs: {@code client tx time_us script epoch epoch_us [schedule_lag_us]}; with
+     * {@code -R} the latency from the scheduled start is time + schedule lag (as the harness's own fixed-rate runs).
+     */
+    private static Histogram latencies(Path logs) throws IOException {
+        Histogram histogram = new Histogram(3);
+        try (var files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length < 6 || fields[2].equals("skipped") || fields[2].equals("failed")) {
+                        continue;
+                    }
+                    long micros = Long.parseLong(fields[2]) + (fields.length > 6 ? Long.parseLong(fields[6]) : 0);
+                    histogram.recordValue(Math.max(1, micros));
+                }
+                Files.delete(file);
+            }
+        }
+        Files.delete(logs);
+        return histogram;
     }
 }

@@ -351,6 +351,12 @@ public final class ServiceBenchmark {
                 settings.pgbenchClients(), settings.pgbenchDuration(), pgbenchVariables(), null);
         log("(a) pgbench same SQL: %.0f TPS, %.2f ms average, %d failed", same.tps(), same.latencyAverageMs(),
                 same.failed());
+        // The database's own latency at the service's half rate: what is left of the service's tail once the SQL is
+        // all there is (pgbench's client costs little CPU).
+        Pgbench.Result sameAtHalf = Pgbench.run(database, scripts.resolve("submission-same-sql.sql"),
+                settings.pgbenchClients(), settings.pgbenchDuration(), pgbenchVariables(), null, half.offeredRate());
+        log("(a) pgbench same SQL at %.0f/s: p50 %.2f / p99 %.2f / p99.9 %.2f ms", sameAtHalf.rate(),
+                sameAtHalf.percentileMs(50), sameAtHalf.percentileMs(99), sameAtHalf.percentileMs(99.9));
         Pgbench.Result minimal = Pgbench.run(database, scripts.resolve("submission-minimal-inserts.sql"),
                 settings.pgbenchClients(), settings.pgbenchDuration(), pgbenchVariables(), SUBMIT_TENANT);
         log("(a) pgbench minimal INSERTs: %.0f TPS, %.2f ms average, %d failed", minimal.tps(),
@@ -383,6 +389,11 @@ public final class ServiceBenchmark {
                         half.percentileMs(99.9)),
                 "p99 ≤ 25 ms", half.percentileMs(99) <= 25 && !half.exhausted(),
                 "fixed rate, latency from the intended send time"));
+        figures.add(new Figure("submissions.pgbenchHalfRate", String.format(
+                "(a) pgbench same SQL at the same %.0f/s for %d s", sameAtHalf.rate(), settings.pgbenchDuration().toSeconds()),
+                String.format("p50 %.1f / p99 %.1f / p99.9 %.1f ms", sameAtHalf.percentileMs(50),
+                        sameAtHalf.percentileMs(99), sameAtHalf.percentileMs(99.9)), "", null,
+                "pgbench -R -l: the database's own latency at the service's half rate"));
         figures.add(new Figure("submissions.errors", "(a) submission errors (all runs above)", String.valueOf(errors),
                 "0", errors == 0, ""));
         figures.add(new Figure("memory.rssUnderLoad", "(e) RSS under submission load (peak)",
@@ -394,6 +405,7 @@ public final class ServiceBenchmark {
         a.put("cpuPerSubmissionAtMaximum", bestCpu);
         a.put("halfRate", half.describe());
         a.put("pgbenchSameSql", same.describe());
+        a.put("pgbenchSameSqlAtHalfRate", sameAtHalf.describe());
         a.put("pgbenchMinimalInserts", minimal.describe());
         a.put("ratioSameSql", Load.round(ratio));
         a.put("ratioMinimalInserts", Load.round(maxRate / minimal.tps()));

@@ -22,9 +22,9 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
 
     static Settings fromEnvironment() {
         boolean quick = "1".equals(System.getenv("BENCH_QUICK")) || "true".equalsIgnoreCase(System.getenv("BENCH_QUICK"));
-        // Sized as for a 448 MiB container (README, "Sizing memory": heap = limit - 256 MiB; below 1792 MB the JVM
+        // Sized as for a 416 MiB container (README, "Sizing memory": heap = limit - 256 MiB; below 1792 MB the JVM
         // picks the serial collector by itself); BENCH_JAVA_OPTS=none runs the bare README command.
-        String javaOptions = env("BENCH_JAVA_OPTS", "-XX:+UseSerialGC -Xmx192m");
+        String javaOptions = env("BENCH_JAVA_OPTS", "-XX:+UseSerialGC -Xmx160m");
         if (javaOptions.strip().equals("none")) {
             javaOptions = "";
         }
