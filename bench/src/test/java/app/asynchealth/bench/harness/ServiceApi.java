@@ -14,6 +14,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.asynchealth.response.AnsweringWalkthroughTest;
+
 /** The service's API as the harness uses it to set things up: JSON over HTTP/1.1, tokens from the bootstrap route. */
 final class ServiceApi {
 
@@ -147,17 +149,8 @@ final class ServiceApi {
         }
     }
 
-    /** The 17 answers of {@code AnsweringWalkthroughTest.answers}, varied by {@code i}, submitted. */
+    /** The 17 answers of {@link AnsweringWalkthroughTest#answers}, varied by {@code i}, submitted. */
     static String answers(long i) {
-        return """
-                {"answers": {"role": "%s", "working-style": "hybrid", "team-async-style": "mostly-async",
-                 "comm-guide-documented": "%s", "comm-norms-clear": %d, "comm-effectiveness": 3,
-                 "meetings-could-be-async": "often", "response-expectation": "within-an-hour",
-                 "response-norms-agreed": 2, "focus-hours": %d, "hours-worked": 40, "realtime-share": 45,
-                 "after-hours-frequency": "sometimes", "schedule-control": 3,
-                 "async-alignment-effect": "somewhat-improves", "team-connectedness": 4,
-                 "one-change": "Member %d wants fewer status meetings"},
-                 "submitted": true}""".formatted(i % 3 == 0 ? "people-manager" : "ic", i % 2 == 0 ? "yes" : "no",
-                1 + i % 5, 3 + i % 40, i);
+        return AnsweringWalkthroughTest.answers(i);
     }
 }
