@@ -1,5 +1,6 @@
 package app.asynchealth.scoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,10 +44,15 @@ public class AssessmentProfiles {
     private final ProfileComputation computation;
     private final ProfileViews views;
     private final ClosedProfileStore stored;
+    private final NormGapViews normGaps;
+    private final Clock clock;
 
     AssessmentProfiles(AssessmentRepository assessments, ClosedProfiles closedProfiles, LiveSnapshots snapshots,
-            ProfileComputation computation, ProfileViews views, ClosedProfileStore stored) {
+            ProfileComputation computation, ProfileViews views, ClosedProfileStore stored, NormGapViews normGaps,
+            Clock clock) {
         this.assessments = assessments;
+        this.normGaps = normGaps;
+        this.clock = clock;
         this.stored = stored;
         this.closedProfiles = closedProfiles;
         this.snapshots = snapshots;
@@ -170,7 +176,8 @@ public class AssessmentProfiles {
                 profiles.put(assessment.id, aggregated.respondents() < assessment.anonymityThreshold
                         ? views.suppressed(assessment, aggregated.respondents(), comparison)
                         : views.available(assessment, aggregated.respondents(), comparison,
-                                computation.compute(assessment, model, tenant, aggregated, null), model));
+                                computation.compute(assessment, model, tenant, aggregated, null), model,
+                                normGaps.of(assessment, model, aggregated, countedAt(assessment), null)));
             }
         });
         return profiles;
@@ -250,7 +257,15 @@ public class AssessmentProfiles {
     private ProfileView computed(Assessment assessment, Tenant tenant, Comparison comparison, long respondents,
             Instant lastSnapshot) {
         ScoringModel model = computation.model(assessment);
+        Aggregates aggregated = computation.aggregates(assessment, model);
+        Map<String, Long> newAnswers = computation.answeredSince(assessment, lastSnapshot);
         return views.available(assessment, respondents, comparison,
-                computation.compute(assessment, model, tenant, lastSnapshot), model);
+                computation.compute(assessment, model, tenant, aggregated, newAnswers), model,
+                normGaps.of(assessment, model, aggregated, countedAt(assessment), newAnswers));
+    }
+
+    /** The moment a profile's responses count as of: when the round closed, or now for a live snapshot. */
+    private Instant countedAt(Assessment assessment) {
+        return assessment.closedAt != null ? assessment.closedAt : clock.instant();
     }
 }

@@ -46,13 +46,16 @@ public class ProfileComputation {
                 .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This template has no scoring model."));
     }
 
+    public Aggregates aggregates(Assessment assessment, ScoringModel model) {
+        return aggregates.of(List.of(assessment.id), model);
+    }
+
     /**
-     * @param lastSnapshot when the profile renews a live snapshot, when that was taken: each question then also needs
-     *        the threshold of answers submitted since, so that no two profiles differ by fewer answers to a question
+     * When the profile renews a live snapshot, each question's answers since it was taken: each question then also
+     * needs the threshold of them, so that no two profiles differ by fewer answers to a question. Null without one.
      */
-    public TeamProfile compute(Assessment assessment, ScoringModel model, Tenant tenant, Instant lastSnapshot) {
-        return compute(assessment, model, tenant, aggregates.of(List.of(assessment.id), model),
-                lastSnapshot == null ? null : aggregates.answeredSince(assessment.id, lastSnapshot));
+    public Map<String, Long> answeredSince(Assessment assessment, Instant lastSnapshot) {
+        return lastSnapshot == null ? null : aggregates.answeredSince(assessment.id, lastSnapshot);
     }
 
     /** For bulk reads: the aggregates of each assessment of a batch that shares one model, in a few queries. */

@@ -48,7 +48,8 @@ public final class ProfileRepresentations {
             @Schema(description = "true when the score's interval spans a level boundary: the level may be one of lowestLevel to highestLevel") Boolean provisional,
             List<DimensionView> dimensions,
             List<Recommendation> recommendations,
-            @Schema(description = "For live profiles, and final profiles that are a live snapshot: when the responses were counted") Instant snapshotTakenAt) {
+            @Schema(description = "For live profiles, and final profiles that are a live snapshot: when the responses were counted") Instant snapshotTakenAt,
+            @Schema(description = "The team's charter beside what members perceive; absent where the profile has no figures") NormGapView normGap) {
 
         /** Profiles stored before the method was versioned were computed by its first version. */
         static final String FIRST_MODEL = "1";
@@ -57,7 +58,7 @@ public final class ProfileRepresentations {
             return new ProfileView(assessmentId, teamId, status, reason, respondents, anonymityThreshold,
                     scoringModel == null && score != null ? FIRST_MODEL : scoringModel, comparison, score, scoreLower,
                     scoreUpper, level, levelName, lowestLevel, highestLevel, provisional, dimensions, recommendations,
-                    takenAt);
+                    takenAt, normGap);
         }
     }
 
@@ -159,6 +160,47 @@ public final class ProfileRepresentations {
     @Schema(name = "ContextFigure", description = "A figure of the report shown beside a metric for context")
     public record ContextFigure(String key, double value, String unit, String population, String measure,
             String quote) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProfileNormGap", description = "Each norm the team's charter states, beside what the round's respondents perceive. The round is held against the charter version in effect when it closed (or its live snapshot was taken), so that a later edit does not change what it measured. Every perception follows the per-figure anonymity threshold.")
+    public record NormGapView(
+            @Schema(description = "The charter version the round is held against; absent when the team had no charter then") Integer charterVersion,
+            @Schema(description = "When that version was written") Instant charterWrittenAt,
+            @Schema(description = "Why no norm is compared, when none is") String reason,
+            List<NormView> norms) {
+    }
+
+    @Schema(name = "NormStatus", description = "available: the perception is shown; suppressed: fewer answers than the anonymity threshold, only the count is shown; not-measured: the round's template does not ask the question that measures it")
+    public enum NormStatus {
+        @JsonProperty("available")
+        AVAILABLE,
+        @JsonProperty("suppressed")
+        SUPPRESSED,
+        @JsonProperty("not-measured")
+        NOT_MEASURED
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProfileNorm", description = "A stated norm beside its perception. For a share: the percentage of respondents whose answer departs from the norm (departingAnswers). For a mean: the mean answer held against the stated value.")
+    public record NormView(String key,
+            @Schema(description = "communication-guidelines, response-expectations, meetings, focus or after-hours") String area,
+            @Schema(description = "The norm as the charter states it") String statement,
+            @Schema(description = "What value measures") String perception,
+            @Schema(description = "The assessment question that measures the perception") String question,
+            @Schema(description = "share or mean") String kind,
+            @Schema(description = "For a share: the answers to the question that depart from the norm") List<String> departingAnswers,
+            NormStatus status,
+            @Schema(description = "Respondents who answered the question") long answered,
+            @Schema(description = "Percentage departing (share) or mean answer (mean); absent unless available") Double value,
+            @Schema(description = "Lower bound of the value's 95% interval (Wilson for shares, bounded t for means)") Double lower,
+            @Schema(description = "Upper bound of the value's 95% interval") Double upper,
+            @Schema(description = "For a mean: the value the charter states") Double stated,
+            @Schema(description = "For a mean: value minus stated") Double difference,
+            @Schema(description = "Lower bound of the difference's 95% interval (the stated value is exact)") Double differenceLower,
+            @Schema(description = "Upper bound of the difference's 95% interval") Double differenceUpper,
+            @Schema(description = "For a mean: better when the whole interval is above the stated value, worse when wholly below") VerdictView verdict,
+            @Schema(description = "Figures of the report shown for context, not compared") List<ContextFigure> context) {
     }
 
     @Schema(name = "TrendPoint")

@@ -23,6 +23,7 @@ import app.asynchealth.scoring.ProfileRepresentations.ContextFigure;
 import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
 import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 import app.asynchealth.scoring.ProfileRepresentations.MetricView;
+import app.asynchealth.scoring.ProfileRepresentations.NormGapView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
@@ -61,7 +62,7 @@ public class ProfileViews {
     }
 
     public ProfileView available(Assessment assessment, long respondents, Comparison comparison, TeamProfile profile,
-            ScoringModel model) {
+            ScoringModel model, NormGapView normGap) {
         String reason = profile.score() != null ? null
                 : "No score is shown: no scored question has the anonymity threshold (" + assessment.anonymityThreshold
                         + ") of answers.";
@@ -73,7 +74,7 @@ public class ProfileViews {
                 score(profile.score()), lower(profile.scoreInterval()), upper(profile.scoreInterval()),
                 profile.level(), profile.levelName(), levels == null ? null : levels.lowest(),
                 levels == null ? null : levels.highest(), levels == null ? null : levels.provisional(),
-                dimensions(profile), recommendations.top(profile, model, RECOMMENDATIONS), null);
+                dimensions(profile), recommendations.top(profile, model, RECOMMENDATIONS), null, normGap);
     }
 
     /**
@@ -91,7 +92,7 @@ public class ProfileViews {
                                 m.benchmarkQuote(), null, null, null, null, null, null, null, m.healthier(), null))
                                 .toList()))
                         .toList(),
-                null, null);
+                null, null, null);
     }
 
     /** Less again: what a row of the scores feed shows, each dimension's score and first metric (ScoresFeed.row). */
@@ -106,13 +107,13 @@ public class ProfileViews {
                                 null, null, null, null, null, null, null, null, null, null))
                                 .toList()))
                         .toList(),
-                null, null);
+                null, null, null);
     }
 
     public ProfileView pending(Assessment assessment, long submitted, Comparison comparison) {
         return new ProfileView(assessment.id, assessment.teamId, ProfileStatus.PENDING,
                 "The profile appears when the assessment closes.", submitted, assessment.anonymityThreshold, null,
-                comparison, null, null, null, null, null, null, null, null, null, null, null);
+                comparison, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ProfileView suppressed(Assessment assessment, long respondents, Comparison comparison) {
@@ -120,7 +121,7 @@ public class ProfileViews {
                 "Fewer submitted responses (" + respondents + ") than the anonymity threshold ("
                         + assessment.anonymityThreshold + "): no scores are shown.",
                 respondents, assessment.anonymityThreshold, null, comparison, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public Comparison comparison(Tenant tenant) {
@@ -201,7 +202,7 @@ public class ProfileViews {
                         .toList());
     }
 
-    private static VerdictView verdict(Verdict verdict) {
+    static VerdictView verdict(Verdict verdict) {
         return verdict == null ? null : switch (verdict) {
             case BETTER -> VerdictView.BETTER;
             case WORSE -> VerdictView.WORSE;
@@ -236,7 +237,7 @@ public class ProfileViews {
         return now == null || before == null ? null : round(now - before);
     }
 
-    private static Double round(Double value) {
+    static Double round(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
@@ -252,11 +253,11 @@ public class ProfileViews {
      * An interval's bounds round outwards: a shown interval always contains its shown score, and a difference interval
      * never seems to touch zero beside a verdict that it does not.
      */
-    private static Double lower(Range interval) {
+    static Double lower(Range interval) {
         return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
     }
 
-    private static Double upper(Range interval) {
+    static Double upper(Range interval) {
         return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
     }
 }
