@@ -147,6 +147,12 @@ class BadInputPropertyTest {
                     map("name", "New team", "description", "About"));
             case "PATCH /api/v1/teams/{teamId}" -> new Route(operation, "/api/v1/teams/" + a.team, admin,
                     map("name", "Renamed", "description", "About"));
+            // A's team has a charter and no If-Match is sent: whatever passes validation is 428, never stored.
+            case "PUT /api/v1/teams/{teamId}/charter" -> new Route(operation, "/api/v1/teams/" + a.team + "/charter",
+                    admin, map("summary", "Ours", "afterHours", map("timeZones", List.of("UTC"), "workingHours",
+                            map("start", "09:00", "end", "17:00"), "replies", "not-expected"),
+                            "focus", map("protectedHoursPerWeek", 10.5, "policy", "Quiet mornings"),
+                            "knowledge", map("decisions", "Decision log", "documentation", "Wiki")));
             case "POST /api/v1/teams/{teamId}/members" -> new Route(operation, "/api/v1/teams/" + a.team + "/members",
                     admin, map("email", "new@a.example", "displayName", "New", "externalId", "e-1", "role", "member"));
             case "PATCH /api/v1/teams/{teamId}/members/{memberId}" -> new Route(operation,

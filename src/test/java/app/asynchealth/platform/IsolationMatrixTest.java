@@ -149,6 +149,7 @@ class IsolationMatrixTest {
             case "PATCH /api/v1/teams/{teamId}" -> json(Map.of("name", "Hijacked"));
             case "POST /api/v1/teams/{teamId}/members" -> json(Map.of("email", "intruder@b.example"));
             case "PATCH /api/v1/teams/{teamId}/members/{memberId}" -> json(Map.of("displayName", "Hijacked"));
+            case "PUT /api/v1/teams/{teamId}/charter" -> json(Map.of("summary", "Hijacked"));
             case "POST /api/v1/templates" -> json(Map.of("key", "b-" + now.toEpochMilli(), "title", "B's",
                     "basedOn", Map.of("key", a.templateKey, "version", 1)));
             case "POST /api/v1/tenants" -> json(Map.of("id", "b-" + now.toEpochMilli(), "name", "B's"));
@@ -172,12 +173,12 @@ class IsolationMatrixTest {
         Map<String, String> snapshot = new TreeMap<>();
         for (String list : List.of("/api/v1/teams", "/api/v1/teams/" + a.team + "/members", "/api/v1/assessments",
                 "/api/v1/assessments/" + a.openAssessment + "/invitations", "/api/v1/integrations/tokens",
-                "/api/v1/templates")) {
+                "/api/v1/templates", "/api/v1/teams/" + a.team + "/charter/versions")) {
             snapshot.put(list, Api.as(a.admin).queryParam("limit", 200).get(list).then().statusCode(200).extract()
                     .asString());
         }
         for (String single : List.of("/api/v1/assessments/" + a.openAssessment,
-                "/api/v1/assessments/" + a.closedAssessment, "/api/v1/tenants/" + a.id)) {
+                "/api/v1/assessments/" + a.closedAssessment, "/api/v1/tenants/" + a.id, "/api/v1/teams/" + a.team + "/charter")) {
             snapshot.put(single, Api.as(a.admin).get(single).then().statusCode(200).extract().asString());
         }
         // The endpoint's delivery counters move while A's own deliveries go out: compare what B could change.
@@ -187,7 +188,7 @@ class IsolationMatrixTest {
         snapshot.put("response", Api.as(a.respondentCredential).get("/api/v1/assessments/{id}/response", a.openAssessment)
                 .then().statusCode(200).extract().asString());
         for (String table : List.of("team", "team_member", "assessment", "invitation", "response", "answer",
-                "template_version", "profile_snapshot", "integration_token", "webhook_endpoint")) {
+                "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "charter_version")) {
             snapshot.put("rows " + table, asTenant.call(a.id, () -> entityManager
                     .createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).toString());
         }

@@ -13,7 +13,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A tenant with a row in every tenant table, made through the API: a team with a lead and members, a derived
- * template, an open assessment answered (with a live profile snapshot) and a closed one, a pending and a claimed
+ * template, a charter, an open assessment answered (with a live profile snapshot) and a closed one, a pending and a claimed
  * invitation, an integration token, and a webhook endpoint with a delivery attempted. Its ids and names are what the
  * isolation tests look for in other tenants' answers.
  */
@@ -45,6 +45,8 @@ public final class RichTenant {
     public final String webhook;
     public final String webhookUrl;
     public final String delivery;
+    /** The summary of the team's charter (version 1, written by the lead). */
+    public final String charterSummary;
     /** Every member id and subject of the tenant, for the confidentiality checks. */
     public final List<String> memberIds = new ArrayList<>();
     public final List<String> subjects = new ArrayList<>();
@@ -71,6 +73,12 @@ public final class RichTenant {
         memberIds.add(invitedMember);
         String codeMember = Api.newMember(id, team, Map.of("email", "code-" + tag + "@a.example"));
         memberIds.add(codeMember);
+
+        charterSummary = "Charter " + tag;
+        Api.as(Tokens.as(id, leadSubject, Roles.TEAM_LEAD)).body(Map.of("summary", charterSummary, "channels",
+                List.of(Map.of("key", "chat", "name", "Chat " + tag, "purpose", "Questions", "responseExpectations",
+                        List.of(Map.of("urgency", "normal", "within", "PT4H"))))))
+                .put("/api/v1/teams/{id}/charter", team).then().statusCode(201);
 
         templateKey = "tpl-" + tag;
         Api.as(admin).body(Map.of("key", templateKey, "title", "Template " + tag,
@@ -139,7 +147,7 @@ public final class RichTenant {
     public List<String> secrets() {
         List<String> all = new ArrayList<>(List.of(id, name, team, teamName, member, memberSubject, memberEmail,
                 invitedMember, openAssessment, closedAssessment, pendingInvitation, claimedInvitation, templateKey,
-                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject));
+                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject, charterSummary));
         all.addAll(memberIds);
         return all;
     }

@@ -12,6 +12,8 @@ public enum WebhookEventType {
     PROFILE_AVAILABLE("profile.available"),
     /** An open assessment reached the anonymity threshold of submitted responses (once per assessment). */
     QUORUM_REACHED("assessment.quorum_reached"),
+    /** A team's communication charter got a new version (the first, or a change). */
+    CHARTER_CHANGED("charter.changed"),
     /** A test message a tenant admin asks for, to one endpoint; nobody subscribes to it. */
     TEST("webhook.test", false);
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.assessment.AssessmentClosed;
 import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.charter.CharterChanged;
 import app.asynchealth.response.ResponseSubmitted;
 
 /**
@@ -83,6 +84,20 @@ public class WebhookOutbox {
         publish(WebhookEventType.QUORUM_REACHED, submitted.assessmentId(), data);
     }
 
+    void onCharterChanged(@Observes CharterChanged changed) {
+        // Ids, the version and its coverage score (a property of the charter's text, not of anybody's answers), and
+        // where to read it; never the content.
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("tenantId", changed.tenantId());
+        data.put("teamId", changed.teamId().toString());
+        data.put("version", changed.version());
+        data.put("author", changed.author());
+        data.put("coverageScore", changed.coverageScore());
+        data.put("createdAt", changed.createdAt().toString());
+        data.put("charter", "/api/v1/teams/" + changed.teamId() + "/charter/versions/" + changed.version());
+        publish(WebhookEventType.CHARTER_CHANGED, changed.teamId() + ":" + changed.version(), data);
+    }
+
     private static Map<String, Object> assessmentData(UUID assessmentId, UUID teamId, int round) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("assessmentId", assessmentId.toString());
@@ -93,6 +108,10 @@ public class WebhookOutbox {
 
     /** Records the event once per subject, with one pending delivery per subscribed endpoint. */
     private void publish(WebhookEventType type, UUID subject, Map<String, Object> data) {
+        publish(type, subject.toString(), data);
+    }
+
+    private void publish(WebhookEventType type, String subject, Map<String, Object> data) {
         List<WebhookEndpoint> targets = endpoints.subscribedTo(type);
         if (!targets.isEmpty()) {
             record(type, subject, data, targets);
@@ -101,10 +120,10 @@ public class WebhookOutbox {
 
     /** Records an event for one endpoint only (a test message); returns its delivery. */
     WebhookDelivery publishTo(WebhookEndpoint endpoint, WebhookEventType type, UUID subject, Map<String, Object> data) {
-        return record(type, subject, data, List.of(endpoint)).get(0);
+        return record(type, subject.toString(), data, List.of(endpoint)).get(0);
     }
 
-    private List<WebhookDelivery> record(WebhookEventType type, UUID subject, Map<String, Object> data,
+    private List<WebhookDelivery> record(WebhookEventType type, String subject, Map<String, Object> data,
             List<WebhookEndpoint> targets) {
         String dedupeKey = type.wireName() + ":" + subject;
         EntityManager entities = endpoints.getEntityManager();

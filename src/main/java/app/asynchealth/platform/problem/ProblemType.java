@@ -15,6 +15,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "Precondition failed"),
+    PRECONDITION_REQUIRED(Status.PRECONDITION_REQUIRED, "Precondition required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "Too many requests"),

@@ -16,6 +16,18 @@ public final class EntityTags {
     }
 
     /**
+     * For resources where last-writer-wins is never acceptable: an If-Match naming a tag is required (428 without one;
+     * {@code *} proves no read either), and it must name the current version (412 otherwise).
+     */
+    public static void requireCurrent(String ifMatch, int currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "This change needs If-Match with the ETag you read, so that it cannot overwrite a change you have not seen.");
+        }
+        requireMatch(ifMatch, currentVersion);
+    }
+
+    /**
      * Passes when there is no If-Match (the caller accepts last-writer-wins), when it is {@code *}, or when one of
      * its tags is the current version; otherwise the update is refused with 412.
      */
