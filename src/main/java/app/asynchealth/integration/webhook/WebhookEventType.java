@@ -12,6 +12,8 @@ public enum WebhookEventType {
     PROFILE_AVAILABLE("profile.available"),
     /** An open assessment reached the anonymity threshold of submitted responses (once per assessment). */
     QUORUM_REACHED("assessment.quorum_reached"),
+    /** A team action that is neither done nor dropped reached its due date (once per action and due date). */
+    ACTION_DUE("action.due"),
     /** A test message a tenant admin asks for, to one endpoint; nobody subscribes to it. */
     TEST("webhook.test", false);
 
