@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.asynchealth.action.ActionFeed;
+import app.asynchealth.action.ActionRepresentations.ActionRowPage;
 import app.asynchealth.integration.ScoresExport.Filters;
 import app.asynchealth.integration.ScoresExport.Format;
 import app.asynchealth.integration.ScoresFeed.ScorePage;
@@ -47,8 +49,11 @@ public class ScoresResource {
     private final ScoresExport export;
     private final Pagination pagination;
     private final ScoringModels models;
+    private final ActionFeed actions;
 
-    ScoresResource(ScoresFeed feed, ScoresExport export, Pagination pagination, ScoringModels models) {
+    ScoresResource(ScoresFeed feed, ScoresExport export, Pagination pagination, ScoringModels models,
+            ActionFeed actions) {
+        this.actions = actions;
         this.feed = feed;
         this.export = export;
         this.pagination = pagination;
@@ -70,6 +75,23 @@ public class ScoresResource {
         ScorePage scores = feed.feed(pagination.request(ScoresFeed.LIST, page), filters.updatedSince(),
                 filters.teamId(), filters.dimension());
         return pagination.respond(scores, scores.nextCursor(), page.uri);
+    }
+
+    @GET
+    @Path("actions")
+    @Operation(summary = "Every team's actions, in the order they were adopted, each with the measured change of its metric when there is one",
+            description = "No answer and no respondent: the change since the baseline round is shown only where both rounds' figures are published (answered by at least each round's anonymity threshold). Poll with updatedSince for actions changed since.")
+    @APIResponse(responseCode = "200", description = "One page of actions", content = @Content(schema = @Schema(implementation = ActionRowPage.class)))
+    @APIResponse(responseCode = "429", description = "This token used up its requests on the HR routes for now (see RateLimit-* headers); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
+    public Response actions(
+            @Parameter(description = "Only actions changed at or after this instant (ISO-8601)") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only this team's") @QueryParam("teamId") String teamId,
+            @BeanParam PageParams page) {
+        Filters filters = filters(updatedSince, teamId, null);
+        ActionRowPage rows = actions.feed(pagination.request(ActionFeed.LIST, page), filters.updatedSince(),
+                filters.teamId());
+        return pagination.respond(rows, rows.nextCursor(), page.uri);
     }
 
     @GET

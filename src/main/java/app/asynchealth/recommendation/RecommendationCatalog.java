@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +72,11 @@ public final class RecommendationCatalog {
 
     public List<String> metricKeys() {
         return entries.stream().map(Entry::metric).toList();
+    }
+
+    /** The metric key a recommendation cites (and an action adopted from it aims to move), if the key is one. */
+    public Optional<String> metricOf(String key) {
+        return entries.stream().filter(entry -> entry.key().equals(key)).map(Entry::metric).findFirst();
     }
 
     public List<String> dimensions() {

@@ -49,7 +49,26 @@ public final class ProfileRepresentations {
             List<DimensionView> dimensions,
             List<Recommendation> recommendations,
             @Schema(description = "For live profiles, and final profiles that are a live snapshot: when the responses were counted") Instant snapshotTakenAt,
-            @Schema(description = "The team's charter beside what members perceive; absent where the profile has no figures") NormGapView normGap) {
+            NormGapView normGap,
+            @Schema(description = "The team's actions this round measures (adopted from an earlier round's profile, this being the team's first closed round of the same template since): each with the change of its metric. Added when the profile is read, never stored with it.") List<ProfileActionEffect> actions) {
+
+        /** A profile without actions: what is computed and stored (actions are added when it is read). */
+        public ProfileView(UUID assessmentId, UUID teamId, ProfileStatus status, String reason, long respondents,
+                int anonymityThreshold, String scoringModel, Comparison comparison, Double score, Double scoreLower,
+                Double scoreUpper, Integer level, String levelName, Integer lowestLevel, Integer highestLevel,
+                Boolean provisional, List<DimensionView> dimensions, List<Recommendation> recommendations,
+                Instant snapshotTakenAt, NormGapView normGap) {
+            this(assessmentId, teamId, status, reason, respondents, anonymityThreshold, scoringModel, comparison, score,
+                    scoreLower, scoreUpper, level, levelName, lowestLevel, highestLevel, provisional, dimensions,
+                    recommendations, snapshotTakenAt, normGap, null);
+        }
+
+        /** The same profile with the actions it measures. */
+        public ProfileView withActions(List<ProfileActionEffect> measured) {
+            return new ProfileView(assessmentId, teamId, status, reason, respondents, anonymityThreshold, scoringModel,
+                    comparison, score, scoreLower, scoreUpper, level, levelName, lowestLevel, highestLevel, provisional,
+                    dimensions, recommendations, snapshotTakenAt, normGap, measured);
+        }
 
         /** Profiles stored before the method was versioned were computed by its first version. */
         static final String FIRST_MODEL = "1";
@@ -66,6 +85,20 @@ public final class ProfileRepresentations {
      * Whether one figure of a profile (a dimension score, a question, a metric) is shown: available, or suppressed because
      * fewer than the anonymity threshold answered the questions it uses; a suppressed figure shows its count only.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProfileActionEffect", description = "An action the team adopted from an earlier round, measured in this one: its metric in the baseline round and here, and the change with its 95% interval. Figures only where both rounds' figures are published (at least the round's anonymity threshold answered); otherwise figures is suppressed and no number is shown.")
+    public record ProfileActionEffect(UUID actionId, String title, String metric,
+            @Schema(description = "The action's status: planned, in-progress, done or dropped") String status,
+            UUID baselineAssessmentId, FigureStatus figures,
+            @Schema(description = "The metric in the baseline round") Double baselineValue,
+            @Schema(description = "The metric in this round") Double value,
+            @Schema(description = "value − baselineValue (percentage points for shares)") Double change,
+            @Schema(description = "Lower bound of the change's 95% interval") Double changeLower,
+            @Schema(description = "Upper bound of the change's 95% interval") Double changeUpper,
+            @Schema(description = "improved, worsened (the whole interval on that side of 0, by the metric's healthier direction) or within-noise (it contains 0)") String verdict,
+            @Schema(description = "newcombe, welch or mover (see ActionEffect.method)") String method) {
+    }
+
     @Schema(name = "FigureStatus", description = "available: shown; suppressed: fewer answers than the anonymity threshold, only the count is shown")
     public enum FigureStatus {
         @JsonProperty("available")

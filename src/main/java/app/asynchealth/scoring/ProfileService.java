@@ -1,14 +1,19 @@
 package app.asynchealth.scoring;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import app.asynchealth.action.ActionEffects;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
+import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Caller;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileActionEffect;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.ProfileRepresentations.TrendView;
 import app.asynchealth.team.TeamAccess;
@@ -28,9 +33,13 @@ public class ProfileService {
     private final TenantRepository tenants;
     private final Caller caller;
     private final AssessmentProfiles profiles;
+    private final ActionEffects actions;
+    private final ProfileViews views;
 
     ProfileService(AssessmentAccess assessments, TeamAccess teams, TenantRepository tenants, Caller caller,
-            AssessmentProfiles profiles) {
+            AssessmentProfiles profiles, ActionEffects actions, ProfileViews views) {
+        this.actions = actions;
+        this.views = views;
         this.assessments = assessments;
         this.teams = teams;
         this.tenants = tenants;
@@ -38,15 +47,35 @@ public class ProfileService {
         this.profiles = profiles;
     }
 
-    /** The profile as JSON: a closed assessment's is serialized once and kept. */
+    /**
+     * The profile as JSON: a closed assessment's is serialized once and kept; one that measures team actions is
+     * serialized with them on each read, as actions change after the round closed.
+     */
     public byte[] profileJson(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
-        return profiles.json(assessment, currentTenant());
+        Tenant tenant = currentTenant();
+        List<ProfileActionEffect> measured = measuredActions(assessment, tenant);
+        return measured.isEmpty() ? profiles.json(assessment, tenant)
+                : views.json(profiles.view(assessment, tenant).withActions(measured));
     }
 
     public ProfileView profile(UUID assessmentId) {
         Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
-        return profiles.view(assessment, currentTenant());
+        Tenant tenant = currentTenant();
+        ProfileView profile = profiles.view(assessment, tenant);
+        List<ProfileActionEffect> measured = measuredActions(assessment, tenant);
+        return measured.isEmpty() ? profile : profile.withActions(measured);
+    }
+
+    /** The team actions a closed round with an available profile measures; none for any other. */
+    private List<ProfileActionEffect> measuredActions(Assessment assessment, Tenant tenant) {
+        if (assessment.status != AssessmentStatus.CLOSED) {
+            return List.of();
+        }
+        List<ProfileActionEffect> measured = actions.measuredIn(assessment, tenant);
+        // Only beside an available profile: a suppressed round shows no figure at all, not even an action's.
+        return measured.isEmpty() || profiles.view(assessment, tenant).status() != ProfileStatus.AVAILABLE ? List.of()
+                : measured;
     }
 
     /** Each closed round shows exactly its final profile (the same numbers, the same suppression). */

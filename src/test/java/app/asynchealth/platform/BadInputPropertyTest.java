@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -158,6 +160,14 @@ class BadInputPropertyTest {
             case "PATCH /api/v1/teams/{teamId}/members/{memberId}" -> new Route(operation,
                     "/api/v1/teams/" + a.team + "/members/" + a.member, admin,
                     map("displayName", "Renamed", "externalId", "e-2"));
+            case "POST /api/v1/teams/{teamId}/actions" -> new Route(operation, "/api/v1/teams/" + a.team + "/actions",
+                    admin, map("title", "Meeting audit", "description", "Why", "metric", "often-in-unnecessary-meetings",
+                            "ownerMemberId", a.member, "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(),
+                            "baselineAssessmentId", a.closedAssessment, "charterSection", "meetings"));
+            case "PATCH /api/v1/teams/{teamId}/actions/{actionId}" -> new Route(operation,
+                    "/api/v1/teams/" + a.team + "/actions/" + a.action, admin, map("title", "Renamed",
+                            "description", "Why", "status", "in-progress", "ownerMemberId", a.member,
+                            "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(9).toString()));
             case "POST /api/v1/templates" -> new Route(operation, "/api/v1/templates", admin, map("key", "derived",
                     "title", "Derived", "basedOn", map("key", "async-health", "version", 1),
                     "omitQuestions", List.of("one-change")));
@@ -382,7 +392,7 @@ class BadInputPropertyTest {
         for (String operation : writeOperations()) {
             routes.put(operation, route(operation));
         }
-        assertThat(routes).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
 
         List<Case> all = new ArrayList<>(pinned(routes));
         Arbitrary<Case> generated = Arbitraries.of(List.copyOf(routes.values())).flatMap(BadInputPropertyTest::cases);

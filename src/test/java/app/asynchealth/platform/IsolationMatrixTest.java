@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -109,6 +111,7 @@ class IsolationMatrixTest {
             case "assessmentId" -> a.openAssessment;
             case "teamId" -> a.team;
             case "memberId" -> a.member;
+            case "actionId" -> a.action;
             case "invitationId" -> a.pendingInvitation;
             case "deliveryId" -> a.delivery;
             case "tenantId" -> a.id;
@@ -150,6 +153,12 @@ class IsolationMatrixTest {
             case "POST /api/v1/teams/{teamId}/members" -> json(Map.of("email", "intruder@b.example"));
             case "PATCH /api/v1/teams/{teamId}/members/{memberId}" -> json(Map.of("displayName", "Hijacked"));
             case "PUT /api/v1/teams/{teamId}/charter" -> json(Map.of("summary", "Hijacked"));
+            case "POST /api/v1/teams/{teamId}/actions" -> json(Map.of("title", "Hijacked",
+                    "metric", "often-in-unnecessary-meetings", "ownerMemberId", a.member,
+                    "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(),
+                    "baselineAssessmentId", a.closedAssessment));
+            case "PATCH /api/v1/teams/{teamId}/actions/{actionId}" -> json(Map.of("title", "Hijacked",
+                    "status", "dropped"));
             case "POST /api/v1/templates" -> json(Map.of("key", "b-" + now.toEpochMilli(), "title", "B's",
                     "basedOn", Map.of("key", a.templateKey, "version", 1)));
             case "POST /api/v1/tenants" -> json(Map.of("id", "b-" + now.toEpochMilli(), "name", "B's"));
@@ -171,7 +180,8 @@ class IsolationMatrixTest {
     /** What tenant A looks like to itself, through the API and in row counts of every tenant table. */
     Map<String, String> snapshotOfA() {
         Map<String, String> snapshot = new TreeMap<>();
-        for (String list : List.of("/api/v1/teams", "/api/v1/teams/" + a.team + "/members", "/api/v1/assessments",
+        for (String list : List.of("/api/v1/teams", "/api/v1/teams/" + a.team + "/members",
+                "/api/v1/teams/" + a.team + "/actions", "/api/v1/assessments",
                 "/api/v1/assessments/" + a.openAssessment + "/invitations", "/api/v1/integrations/tokens",
                 "/api/v1/templates", "/api/v1/teams/" + a.team + "/charter/versions")) {
             snapshot.put(list, Api.as(a.admin).queryParam("limit", 200).get(list).then().statusCode(200).extract()
@@ -188,7 +198,7 @@ class IsolationMatrixTest {
         snapshot.put("response", Api.as(a.respondentCredential).get("/api/v1/assessments/{id}/response", a.openAssessment)
                 .then().statusCode(200).extract().asString());
         for (String table : List.of("team", "team_member", "assessment", "invitation", "response", "answer",
-                "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "charter_version")) {
+                "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "charter_version", "team_action")) {
             snapshot.put("rows " + table, asTenant.call(a.id, () -> entityManager
                     .createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).toString());
         }

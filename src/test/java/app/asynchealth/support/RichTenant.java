@@ -3,6 +3,8 @@ package app.asynchealth.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,8 @@ public final class RichTenant {
     public final String delivery;
     /** The summary of the team's charter (version 1, written by the lead). */
     public final String charterSummary;
+    /** A team action adopted from the closed round. */
+    public final String action;
     /** Every member id and subject of the tenant, for the confidentiality checks. */
     public final List<String> memberIds = new ArrayList<>();
     public final List<String> subjects = new ArrayList<>();
@@ -102,6 +106,12 @@ public final class RichTenant {
             subjects.add("closed-" + tag + "-" + i);
         }
 
+        // An action adopted from the closed round, owned by the member.
+        action = Api.as(admin).body(Map.of("title", "Meeting audit " + tag, "metric", "often-in-unnecessary-meetings",
+                "ownerMemberId", member, "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(),
+                "baselineAssessmentId", closedAssessment, "charterSection", "meetings"))
+                .post("/api/v1/teams/{id}/actions", team).then().statusCode(201).extract().path("id");
+
         // An open round with live profiles: answers, a snapshot, a pending and a claimed seat.
         Api.as(admin).body(Map.of("liveProfiles", true)).patch("/api/v1/tenants/{id}", id).then().statusCode(200);
         assessmentTitle = "Round";
@@ -147,7 +157,7 @@ public final class RichTenant {
     public List<String> secrets() {
         List<String> all = new ArrayList<>(List.of(id, name, team, teamName, member, memberSubject, memberEmail,
                 invitedMember, openAssessment, closedAssessment, pendingInvitation, claimedInvitation, templateKey,
-                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject, charterSummary));
+                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject, charterSummary, action));
         all.addAll(memberIds);
         return all;
     }

@@ -14,6 +14,8 @@ public enum WebhookEventType {
     QUORUM_REACHED("assessment.quorum_reached"),
     /** A team's communication charter got a new version (the first, or a change). */
     CHARTER_CHANGED("charter.changed"),
+    /** A team action that is neither done nor dropped reached its due date (once per action and due date). */
+    ACTION_DUE("action.due"),
     /** A test message a tenant admin asks for, to one endpoint; nobody subscribes to it. */
     TEST("webhook.test", false);
 

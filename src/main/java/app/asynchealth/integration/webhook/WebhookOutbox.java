@@ -1,5 +1,6 @@
 package app.asynchealth.integration.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.asynchealth.action.ActionDue;
 import app.asynchealth.assessment.AssessmentClosed;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.charter.CharterChanged;
@@ -96,6 +98,26 @@ public class WebhookOutbox {
         data.put("createdAt", changed.createdAt().toString());
         data.put("charter", "/api/v1/teams/" + changed.teamId() + "/charter/versions/" + changed.version());
         publish(WebhookEventType.CHARTER_CHANGED, changed.teamId() + ":" + changed.version(), data);
+    }
+
+    void onActionDue(@Observes ActionDue due) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("actionId", due.actionId().toString());
+        data.put("teamId", due.teamId().toString());
+        data.put("title", due.title());
+        data.put("metric", due.metric());
+        if (due.recommendationKey() != null) {
+            data.put("recommendationKey", due.recommendationKey());
+        }
+        data.put("dueDate", due.dueDate().toString());
+        data.put("status", due.status());
+        if (due.ownerMemberId() != null) {
+            data.put("ownerMemberId", due.ownerMemberId().toString());
+        }
+        data.put("action", "/api/v1/teams/" + due.teamId() + "/actions/" + due.actionId());
+        // One event per action and due date: a postponed action is announced again when its new date comes.
+        publish(WebhookEventType.ACTION_DUE,
+                UUID.nameUUIDFromBytes((due.actionId() + "@" + due.dueDate()).getBytes(StandardCharsets.UTF_8)), data);
     }
 
     private static Map<String, Object> assessmentData(UUID assessmentId, UUID teamId, int round) {

@@ -65,6 +65,7 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("GET /api/v1/organization/profile", "getOrganizationProfile"),
             Map.entry("GET /api/v1/scores", "listScores"),
             Map.entry("GET /api/v1/scores/export", "exportScores"),
+            Map.entry("GET /api/v1/scores/actions", "listActionFeed"),
             Map.entry("GET /api/v1/teams", "listTeams"),
             Map.entry("POST /api/v1/teams", "createTeam"),
             Map.entry("GET /api/v1/teams/{id}/trend", "getTeamTrend"),
@@ -81,6 +82,11 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("PATCH /api/v1/teams/{teamId}/members/{memberId}", "updateTeamMember"),
             Map.entry("DELETE /api/v1/teams/{teamId}/members/{memberId}", "removeTeamMember"),
             Map.entry("GET /api/v1/teams/{teamId}/members/{memberId}", "getTeamMember"),
+            Map.entry("GET /api/v1/teams/{teamId}/actions", "listTeamActions"),
+            Map.entry("POST /api/v1/teams/{teamId}/actions", "createTeamAction"),
+            Map.entry("GET /api/v1/teams/{teamId}/actions/{actionId}", "getTeamAction"),
+            Map.entry("PATCH /api/v1/teams/{teamId}/actions/{actionId}", "updateTeamAction"),
+            Map.entry("DELETE /api/v1/teams/{teamId}/actions/{actionId}", "deleteTeamAction"),
             Map.entry("GET /api/v1/templates", "listTemplates"),
             Map.entry("POST /api/v1/templates", "deriveTemplate"),
             Map.entry("GET /api/v1/templates/{key}/versions/{version}", "getTemplateVersion"),
@@ -116,6 +122,7 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("Profiles", "Maturity profiles of assessments and their trend over a team's rounds"),
             Map.entry("Team members", "The members of a team"),
             Map.entry("Teams", "The teams of a tenant"),
+            Map.entry("Team actions", "Actions a team adopts from a round's recommendations, and their measured effect in its next round"),
             Map.entry("Templates", "Question templates, built-in and a tenant's own versions"),
             Map.entry("Tenants", "Tenants (organisations) and their settings"));
 

@@ -1,0 +1,253 @@
+package app.asynchealth.action;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.action.ActionRepresentations.EffectVerdict;
+import app.asynchealth.action.ActionRepresentations.EffectView;
+import app.asynchealth.action.ActionRepresentations.RoundFigure;
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.scoring.AssessmentProfiles;
+import app.asynchealth.scoring.ProfileComputation;
+import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
+import app.asynchealth.scoring.ProfileRepresentations.MetricView;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileActionEffect;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.SqlAggregates;
+import app.asynchealth.scoring.core.Aggregates;
+import app.asynchealth.scoring.core.Intervals.Range;
+import app.asynchealth.scoring.core.RoundChange;
+import app.asynchealth.scoring.core.RoundChange.Change;
+import app.asynchealth.scoring.core.RoundChange.Published;
+import app.asynchealth.scoring.core.RoundChange.Sample;
+import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
+import app.asynchealth.tenant.Tenant;
+
+/**
+ * The measured effect of team actions: an action's metric in its baseline round and in the round that measures it,
+ * and the change between them (see {@link RoundChange}). Computed when read, from the rounds' aggregates, never
+ * stored: actions change after rounds close. The anonymity rule is the profiles': a round's figure is shown only
+ * where that round's final profile publishes it, and a change only where both are. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class ActionEffects {
+
+    private final AssessmentRepository assessments;
+    private final TeamActionRepository actions;
+    private final AssessmentProfiles profiles;
+    private final ProfileComputation computation;
+    private final SqlAggregates aggregates;
+
+    ActionEffects(AssessmentRepository assessments, TeamActionRepository actions, AssessmentProfiles profiles,
+            ProfileComputation computation, SqlAggregates aggregates) {
+        this.assessments = assessments;
+        this.actions = actions;
+        this.profiles = profiles;
+        this.computation = computation;
+        this.aggregates = aggregates;
+    }
+
+    /** An action's measurement: its baseline figure and, once a later round measured it, that figure and the change. */
+    public record Measurement(Figure baseline, Figure measured, Change change, MetricDefinition metric) {
+    }
+
+    /** One round's figure of the metric; sample is null when it is not published. */
+    public record Figure(Assessment round, FigureStatus status, long respondents, Integer answered, Sample sample) {
+
+        boolean published() {
+            return status == FigureStatus.AVAILABLE && sample != null;
+        }
+    }
+
+    /** Measurements of many actions in one request: each round's profile, model and aggregates read once. */
+    public Session session(Tenant tenant) {
+        return new Session(tenant);
+    }
+
+    /** The actions a closed round measures, as its profile shows them; empty for a round that measures none. */
+    public List<ProfileActionEffect> measuredIn(Assessment round, Tenant tenant) {
+        if (round.status != AssessmentStatus.CLOSED || round.closedAt == null) {
+            return List.of();
+        }
+        List<TeamAction> candidates = actions.adoptedBefore(round.teamId, round.closedAt, round.id);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Session session = session(tenant);
+        List<ProfileActionEffect> measured = new ArrayList<>();
+        for (TeamAction action : candidates) {
+            Optional<Assessment> in = session.measuringRound(action);
+            if (in.isEmpty() || !in.get().id.equals(round.id)) {
+                continue;
+            }
+            Measurement m = session.measure(action);
+            boolean shown = m.change() != null;
+            measured.add(new ProfileActionEffect(action.id, action.title, action.metric, action.status.wireName(),
+                    action.baselineAssessmentId, FigureStatus.of(shown),
+                    shown ? round(m.baseline().sample().value()) : null, shown ? round(m.measured().sample().value()) : null,
+                    shown ? round(m.change().value()) : null, shown ? lower(m.change().interval()) : null,
+                    shown ? upper(m.change().interval()) : null,
+                    shown && m.change().verdict() != null ? verdict(m.change()).name().toLowerCase().replace('_', '-') : null,
+                    shown ? m.change().method() : null));
+        }
+        return measured;
+    }
+
+    /** The baseline figure as the API shows it; without numbers when the caller may not read the round's profile. */
+    static RoundFigure baselineView(Figure figure, boolean withFigures) {
+        Assessment round = figure.round();
+        if (!withFigures) {
+            return new RoundFigure(round.id, round.title, round.round, round.closedAt, null, null, null, null, null, null);
+        }
+        Sample sample = figure.published() ? figure.sample() : null;
+        return new RoundFigure(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
+                figure.answered(), sample == null ? null : round(sample.value()),
+                sample == null ? null : lower(sample.interval()), sample == null ? null : upper(sample.interval()));
+    }
+
+    static EffectView effectView(Measurement m, boolean withFigures) {
+        Figure figure = m.measured();
+        Assessment round = figure.round();
+        if (!withFigures) {
+            return new EffectView(round.id, round.title, round.round, round.closedAt, null, null, null, null, null, null,
+                    null, null, null, null, null, null);
+        }
+        Sample sample = figure.published() ? figure.sample() : null;
+        Change change = m.change();
+        String reason = change != null ? null
+                : !figure.published() ? "This round's figure is suppressed: fewer answered the metric's question than its anonymity threshold."
+                : !m.baseline().published() ? "The baseline round's figure is suppressed: fewer answered the metric's question than its anonymity threshold."
+                : "Too few answers to compute an interval of the change.";
+        return new EffectView(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
+                figure.answered(), sample == null ? null : round(sample.value()),
+                sample == null ? null : lower(sample.interval()), sample == null ? null : upper(sample.interval()),
+                change == null ? null : round(change.value()), change == null ? null : lower(change.interval()),
+                change == null ? null : upper(change.interval()), change == null ? null : verdict(change),
+                change == null ? null : change.method(), reason);
+    }
+
+    static EffectVerdict verdict(Change change) {
+        return change.verdict() == null ? null : switch (change.verdict()) {
+            case IMPROVED -> EffectVerdict.IMPROVED;
+            case WORSENED -> EffectVerdict.WORSENED;
+            case WITHIN_NOISE -> EffectVerdict.WITHIN_NOISE;
+        };
+    }
+
+    /** Rounded as profiles round: values half up to 0.1, interval bounds outwards, so a shown interval holds its value. */
+    static Double round(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static Double lower(Range interval) {
+        return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
+    }
+
+    static Double upper(Range interval) {
+        return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
+    }
+
+    /** Caches of one request. */
+    public final class Session {
+
+        private final Tenant tenant;
+        private final Map<UUID, Assessment> rounds = new HashMap<>();
+        private final Map<UUID, List<Assessment>> closedOfTeam = new HashMap<>();
+        private final Map<UUID, Optional<ScoringModel>> models = new HashMap<>();
+        private final Map<UUID, Map<String, Figure>> figures = new HashMap<>();
+
+        private Session(Tenant tenant) {
+            this.tenant = tenant;
+        }
+
+        public Measurement measure(TeamAction action) {
+            Assessment baseline = round(action.baselineAssessmentId);
+            ScoringModel model = model(baseline).orElse(null);
+            MetricDefinition metric = model == null ? null
+                    : model.metrics().stream().filter(m -> m.key().equals(action.metric)).findFirst().orElse(null);
+            Figure before = figure(baseline, metric);
+            Figure after = measuringRound(action).map(round -> figure(round, metric)).orElse(null);
+            Change change = after != null && before.published() && after.published()
+                    ? RoundChange.between(before.sample(), after.sample(), metric.healthier())
+                    : null;
+            return new Measurement(before, after, change, metric);
+        }
+
+        /**
+         * The round that measures the action: the team's first closed round of the baseline's template (so of the same
+         * scoring model) that closed after the action was adopted and after the baseline closed.
+         */
+        public Optional<Assessment> measuringRound(TeamAction action) {
+            Assessment baseline = round(action.baselineAssessmentId);
+            Instant after = baseline.closedAt == null || action.createdAt.isAfter(baseline.closedAt) ? action.createdAt
+                    : baseline.closedAt;
+            return closedOf(action.teamId).stream()
+                    .filter(round -> !round.id.equals(baseline.id) && round.closedAt.isAfter(after)
+                            && round.templateKey.equals(baseline.templateKey)
+                            && round.templateVersion == baseline.templateVersion)
+                    .findFirst();
+        }
+
+        private List<Assessment> closedOf(UUID teamId) {
+            return closedOfTeam.computeIfAbsent(teamId, team -> assessments.list(
+                    "teamId = ?1 and status = ?2 and closedAt is not null order by closedAt, id", team,
+                    AssessmentStatus.CLOSED));
+        }
+
+        private Assessment round(UUID id) {
+            return rounds.computeIfAbsent(id, key -> assessments.findByIdOptional(key)
+                    .orElseThrow(() -> ProblemException.notFound("Assessment")));
+        }
+
+        private Optional<ScoringModel> model(Assessment round) {
+            return models.computeIfAbsent(round.id, key -> {
+                try {
+                    return Optional.of(computation.model(round));
+                } catch (ProblemException noModel) {
+                    return Optional.empty();
+                }
+            });
+        }
+
+        /** The round's figure as its final profile publishes it, its sample taken from the round's aggregates. */
+        private Figure figure(Assessment round, MetricDefinition metric) {
+            String key = metric == null ? "" : metric.key();
+            return figures.computeIfAbsent(round.id, id -> new HashMap<>()).computeIfAbsent(key, k -> {
+                ProfileView profile = profiles.closedProfile(round, tenant);
+                if (metric == null || profile.status() != ProfileStatus.AVAILABLE || profile.dimensions() == null) {
+                    return new Figure(round, FigureStatus.SUPPRESSED, profile.respondents(), null, null);
+                }
+                MetricView shown = profile.dimensions().stream().filter(d -> d.metrics() != null)
+                        .flatMap(d -> d.metrics().stream()).filter(m -> m.key().equals(metric.key())).findFirst()
+                        .orElse(null);
+                if (shown == null || !shown.published()) {
+                    return new Figure(round, FigureStatus.SUPPRESSED, profile.respondents(),
+                            shown == null ? null : shown.answered(), null);
+                }
+                Aggregates counted = aggregates.of(List.of(round.id), model(round).orElseThrow());
+                Sample sample = RoundChange.sample(metric, counted);
+                if (counted.respondents() != profile.respondents() || sample == null || sample.n() != shown.answered()) {
+                    // The final profile is a live snapshot that left out the last few responses to keep them anonymous:
+                    // the aggregates of all responses would show them, so the figure is the one the profile published.
+                    sample = new Published(shown.answered(), shown.value(),
+                            shown.lower() == null ? null : new Range(shown.lower(), shown.upper()));
+                }
+                return new Figure(round, FigureStatus.AVAILABLE, profile.respondents(), shown.answered(), sample);
+            });
+        }
+    }
+}
