@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
+import app.asynchealth.scoring.ProfileResourceTest;
 import app.asynchealth.support.KeycloakServer;
 import app.asynchealth.support.PackagedService;
 import io.restassured.common.mapper.TypeRef;
@@ -268,6 +271,73 @@ class KeycloakEndToEndIT {
     static String keyId(String token) {
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
         return JsonPath.from(header).getString("kid");
+    }
+
+    /**
+     * Issue 16's journey with real Keycloak tokens: a lead writes the team's charter and reads its coverage, a round
+     * answered through claim codes shows the norm gap, the lead adopts the recommended action, and the next round shows
+     * its measured effect, to the lead and in HR's action feed.
+     */
+    @Test
+    void aLeadWritesACharterSeesTheNormGapAdoptsAnActionAndSeesItsEffectInTheNextRound() {
+        String dana = person("dana");
+        String lena = person("lena");
+        String team = newTeam(dana, "Charter journey " + UUID.randomUUID());
+        String leadMember = as(dana).body(Map.of("externalId", "lena-charter", "subject", claim(lena, "sub"),
+                "role", "lead")).post("/api/v1/teams/{team}/members", team).then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 6; i++) {
+            as(dana).body(Map.of("externalId", "journey-" + i)).post("/api/v1/teams/{team}/members", team).then()
+                    .statusCode(201);
+        }
+        Map<String, Object> charter = Map.of(
+                "channels", List.of(Map.of("key", "chat", "name", "Team chat", "purpose", "Questions that can wait",
+                        "responseExpectations", List.of(Map.of("urgency", "normal", "within", "PT4H")))),
+                "meetings", Map.of("statusUpdatesAsync", true, "agendaRequired", true));
+        as(lena).body(charter).put("/api/v1/teams/{id}/charter", team).then().statusCode(201)
+                .body("version", equalTo(1));
+        as(lena).get("/api/v1/teams/{id}/charter/coverage", team).then().statusCode(200)
+                .body("reportFigures.key", hasItem("no-documented-guide"))
+                .body("areas.find { it.key == 'after-hours' }.covered", equalTo(false));
+
+        String first = answeredRound(lena, team, "often");
+        as(lena).get("/api/v1/assessments/{id}/profile", first).then().statusCode(200)
+                .body("normGap.charterVersion", equalTo(1))
+                .body("normGap.norms.find { it.key == 'meetings-only-when-justified' }.value", equalTo(100.0f))
+                .body("recommendations.key", hasItem("run-meeting-audit"));
+        String action = as(lena).body(Map.of("recommendationKey", "run-meeting-audit", "ownerMemberId", leadMember,
+                "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString(),
+                "baselineAssessmentId", first)).post("/api/v1/teams/{team}/actions", team).then().statusCode(201)
+                .extract().path("id");
+
+        String second = answeredRound(lena, team, "never");
+        as(lena).get("/api/v1/teams/{team}/actions/{id}", team, action).then().statusCode(200)
+                .body("effect.assessmentId", equalTo(second)).body("effect.change", equalTo(-100.0f))
+                .body("effect.verdict", equalTo("improved"));
+        as(lena).get("/api/v1/assessments/{id}/profile", second).then().statusCode(200)
+                .body("actions.actionId", hasItem(action));
+        as(hrToken()).queryParam("teamId", team).get("/api/v1/scores/actions").then().statusCode(200)
+                .body("items.actionId", equalTo(List.of(action))).body("items[0].verdict", equalTo("improved"));
+    }
+
+    /** A round the lead opens, invites the whole team to by claim code, and closes once the six members answered. */
+    static String answeredRound(String lead, String team, String meetings) {
+        Instant now = Instant.now();
+        String assessment = as(lead).body(Map.of("teamId", team, "title", "Round " + meetings,
+                "opensAt", now.plusSeconds(3600).toString(), "closesAt", now.plusSeconds(86400).toString()))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        as(lead).post("/api/v1/assessments/{id}/open", assessment).then().statusCode(200);
+        List<String> codes = as(lead).body(Map.of("delivery", "code"))
+                .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract()
+                .path("issued.code");
+        for (String code : codes) {
+            String credential = given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON)
+                    .body(Map.of("code", code)).post("/api/v1/invitation-claims").then().statusCode(201).extract()
+                    .path("token");
+            as(credential).body(ProfileResourceTest.answers(8, meetings))
+                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(201);
+        }
+        as(lead).post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
+        return assessment;
     }
 
     @Test
