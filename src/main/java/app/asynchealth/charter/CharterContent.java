@@ -37,6 +37,7 @@ public record CharterContent(
     static final String DURATION = "^PT(?=\\d)(\\d+H)?(\\d+M)?$";
     private static final String NOT_BLANK = ".*\\S.*";
 
+    @Schema(name = "CharterUrgency", description = "How urgent a message is")
     public enum Urgency {
         @JsonProperty("urgent")
         URGENT,
@@ -63,6 +64,7 @@ public record CharterContent(
             @Schema(description = "true (the default): the time counts working hours only") Boolean workingHoursOnly) {
     }
 
+    @Schema(name = "CharterAfterHoursReplies", description = "not-expected: nobody answers outside working hours; urgent-only: only messages flagged urgent; on-call-only: only whoever is on call")
     public enum AfterHoursReplies {
         /** Nobody is expected to answer outside working hours. */
         @JsonProperty("not-expected")
