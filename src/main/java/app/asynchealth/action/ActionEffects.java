@@ -1,7 +1,5 @@
 package app.asynchealth.action;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ import app.asynchealth.scoring.ProfileRepresentations.MetricView;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileActionEffect;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.scoring.ProfileViews;
 import app.asynchealth.scoring.SqlAggregates;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Intervals.Range;
@@ -98,9 +97,11 @@ public class ActionEffects {
             boolean shown = m.change() != null;
             measured.add(new ProfileActionEffect(action.id, action.title, action.metric, action.status.wireName(),
                     action.baselineAssessmentId, FigureStatus.of(shown),
-                    shown ? round(m.baseline().sample().value()) : null, shown ? round(m.measured().sample().value()) : null,
-                    shown ? round(m.change().value()) : null, shown ? lower(m.change().interval()) : null,
-                    shown ? upper(m.change().interval()) : null,
+                    shown ? ProfileViews.round(m.baseline().sample().value()) : null,
+                    shown ? ProfileViews.round(m.measured().sample().value()) : null,
+                    shown ? ProfileViews.round(m.change().value()) : null,
+                    shown ? ProfileViews.lower(m.change().interval()) : null,
+                    shown ? ProfileViews.upper(m.change().interval()) : null,
                     shown && m.change().verdict() != null ? verdict(m.change()).name().toLowerCase().replace('_', '-') : null,
                     shown ? m.change().method() : null));
         }
@@ -115,8 +116,9 @@ public class ActionEffects {
         }
         Sample sample = figure.published() ? figure.sample() : null;
         return new RoundFigure(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
-                figure.answered(), sample == null ? null : round(sample.value()),
-                sample == null ? null : lower(sample.interval()), sample == null ? null : upper(sample.interval()));
+                figure.answered(), sample == null ? null : ProfileViews.round(sample.value()),
+                sample == null ? null : ProfileViews.lower(sample.interval()),
+                sample == null ? null : ProfileViews.upper(sample.interval()));
     }
 
     static EffectView effectView(Measurement m, boolean withFigures) {
@@ -133,10 +135,12 @@ public class ActionEffects {
                 : !m.baseline().published() ? "The baseline round's figure is suppressed: fewer answered the metric's question than its anonymity threshold."
                 : "Too few answers to compute an interval of the change.";
         return new EffectView(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
-                figure.answered(), sample == null ? null : round(sample.value()),
-                sample == null ? null : lower(sample.interval()), sample == null ? null : upper(sample.interval()),
-                change == null ? null : round(change.value()), change == null ? null : lower(change.interval()),
-                change == null ? null : upper(change.interval()), change == null ? null : verdict(change),
+                figure.answered(), sample == null ? null : ProfileViews.round(sample.value()),
+                sample == null ? null : ProfileViews.lower(sample.interval()),
+                sample == null ? null : ProfileViews.upper(sample.interval()),
+                change == null ? null : ProfileViews.round(change.value()),
+                change == null ? null : ProfileViews.lower(change.interval()),
+                change == null ? null : ProfileViews.upper(change.interval()), change == null ? null : verdict(change),
                 change == null ? null : change.method(), reason);
     }
 
@@ -146,19 +150,6 @@ public class ActionEffects {
             case WORSENED -> EffectVerdict.WORSENED;
             case WITHIN_NOISE -> EffectVerdict.WITHIN_NOISE;
         };
-    }
-
-    /** Rounded as profiles round: values half up to 0.1, interval bounds outwards, so a shown interval holds its value. */
-    static Double round(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    static Double lower(Range interval) {
-        return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
-    }
-
-    static Double upper(Range interval) {
-        return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
     }
 
     /** Caches of one request. */

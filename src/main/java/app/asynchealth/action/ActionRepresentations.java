@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import app.asynchealth.charter.CharterSection;
 import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
 
 /** What the team actions API reads and writes; entities never cross the REST boundary. */

@@ -1,12 +1,13 @@
 package app.asynchealth.action;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import app.asynchealth.platform.persistence.WireNameColumn;
+
 /** Where an action stands; done and dropped actions are no longer announced as due. */
-public enum ActionStatus {
+public enum ActionStatus implements WireNameColumn.WireNamed {
     @JsonProperty("planned")
     PLANNED("planned"),
     @JsonProperty("in-progress")
@@ -22,6 +23,7 @@ public enum ActionStatus {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -32,21 +34,10 @@ public enum ActionStatus {
 
     /** Stored by its wire name, as the table's check constraint has it. */
     @Converter
-    public static class Column implements AttributeConverter<ActionStatus, String> {
+    public static class Column extends WireNameColumn<ActionStatus> {
 
-        @Override
-        public String convertToDatabaseColumn(ActionStatus status) {
-            return status == null ? null : status.wireName;
-        }
-
-        @Override
-        public ActionStatus convertToEntityAttribute(String stored) {
-            for (ActionStatus status : values()) {
-                if (status.wireName.equals(stored)) {
-                    return status;
-                }
-            }
-            throw new IllegalStateException("unknown action status " + stored);
+        public Column() {
+            super(ActionStatus.class);
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import app.asynchealth.charter.CharterSection;
 import app.asynchealth.platform.persistence.TenantOwnedEntity;
 
 /**

@@ -237,7 +237,7 @@ public class ProfileViews {
         return now == null || before == null ? null : round(now - before);
     }
 
-    static Double round(Double value) {
+    public static Double round(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
@@ -253,11 +253,11 @@ public class ProfileViews {
      * An interval's bounds round outwards: a shown interval always contains its shown score, and a difference interval
      * never seems to touch zero beside a verdict that it does not.
      */
-    static Double lower(Range interval) {
+    public static Double lower(Range interval) {
         return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
     }
 
-    static Double upper(Range interval) {
+    public static Double upper(Range interval) {
         return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -222,7 +223,7 @@ class ActionResourceTest {
         String otherRound = Api.closedRound(tenant, otherTeam, "o-", 5, ProfileResourceTest.answers(8, "often"));
         String small = round("b2-", 2, 1);
 
-        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
         cases.put("metric", with(first, Map.of("recommendationKey", "", "metric", "no-such-metric", "title", "T")));
         cases.put("baselineAssessmentId", with(otherRound, Map.of()));
         cases.put("baselineAssessmentId ", with(open, Map.of()));

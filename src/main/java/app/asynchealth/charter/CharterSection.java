@@ -1,12 +1,13 @@
-package app.asynchealth.action;
+package app.asynchealth.charter;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import app.asynchealth.platform.persistence.WireNameColumn;
+
 /** The section of the team's communication charter an action changes, when it is a change of the charter. */
-public enum CharterSection {
+public enum CharterSection implements WireNameColumn.WireNamed {
     @JsonProperty("channels")
     CHANNELS("channels"),
     @JsonProperty("response-expectations")
@@ -26,26 +27,17 @@ public enum CharterSection {
         this.wireName = wireName;
     }
 
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
     /** Stored by its wire name, as the table's check constraint has it. */
     @Converter
-    public static class Column implements AttributeConverter<CharterSection, String> {
+    public static class Column extends WireNameColumn<CharterSection> {
 
-        @Override
-        public String convertToDatabaseColumn(CharterSection section) {
-            return section == null ? null : section.wireName;
-        }
-
-        @Override
-        public CharterSection convertToEntityAttribute(String stored) {
-            if (stored == null) {
-                return null;
-            }
-            for (CharterSection section : values()) {
-                if (section.wireName.equals(stored)) {
-                    return section;
-                }
-            }
-            throw new IllegalStateException("unknown charter section " + stored);
+        public Column() {
+            super(CharterSection.class);
         }
     }
 }
