@@ -11,9 +11,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +224,36 @@ class CharterResourceTest {
         Api.as(member).get(CHARTER, team).then().statusCode(200).header("ETag", "\"1\"")
                 .body("content.summary", equalTo("Valid"));
         assertThat(versionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousChangesFromTheSameVersionMakeOneNewVersionAndTheRestGet412() throws Exception {
+        Api.as(lead).body(full("First")).put(CHARTER, team).then().statusCode(201);
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String summary = "Writer " + i;
+                String writer = i % 2 == 0 ? lead : admin;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return Api.as(writer).header("If-Match", "\"1\"").body(full(summary))
+                            .put(CHARTER, team).then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                seen.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(seen).containsOnly(200, 412).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.as(member).get(CHARTER + "/versions", team).then().statusCode(200).body("items.version",
+                equalTo(List.of(2, 1)));
     }
 
     @Test
