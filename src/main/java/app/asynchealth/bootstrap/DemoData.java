@@ -27,6 +27,10 @@ public class DemoData {
             return;
         }
         boolean created = work.call(demoTenant, () -> {
+            // Replicas that start together on one database take turns: the later one finds the tenant made.
+            tenants.getEntityManager()
+                    .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('demo-data:' || :id, 0))")
+                    .setParameter("id", demoTenant).getSingleResult();
             if (tenants.findByIdOptional(demoTenant).isPresent()) {
                 return false;
             }
