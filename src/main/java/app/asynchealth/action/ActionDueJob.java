@@ -1,5 +1,6 @@
 package app.asynchealth.action;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,10 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
-
 import app.asynchealth.platform.tenancy.TenantWork;
-import app.asynchealth.tenant.TenantRepository;
+import app.asynchealth.tenant.EveryTenant;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,18 +24,16 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ActionDueJob {
 
-    private static final Logger LOG = Logger.getLogger(ActionDueJob.class);
-
     private final TenantWork work;
-    private final TenantRepository tenants;
+    private final EveryTenant everyTenant;
     private final EntityManager entityManager;
     private final Clock clock;
     private final Event<ActionDue> due;
 
-    ActionDueJob(TenantWork work, TenantRepository tenants, EntityManager entityManager, Clock clock,
+    ActionDueJob(TenantWork work, EveryTenant everyTenant, EntityManager entityManager, Clock clock,
             Event<ActionDue> due) {
         this.work = work;
-        this.tenants = tenants;
+        this.everyTenant = everyTenant;
         this.entityManager = entityManager;
         this.clock = clock;
         this.due = due;
@@ -50,17 +47,7 @@ public class ActionDueJob {
 
     /** @return how many actions were announced, in every tenant */
     public int announceAll(LocalDate today) {
-        List<String> tenantIds = work.callForPlatform(
-                () -> tenants.listAll().stream().map(tenant -> tenant.id).toList());
-        int announced = 0;
-        for (String tenantId : tenantIds) {
-            try {
-                announced += announce(tenantId, today);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not announce the due actions of tenant %s", tenantId);
-            }
-        }
-        return announced;
+        return everyTenant.sum("announce the due actions", tenantId -> announce(tenantId, today));
     }
 
     /** Announces the tenant's actions due on or before {@code today}; @return how many */
@@ -83,6 +70,6 @@ public class ActionDueJob {
     }
 
     private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

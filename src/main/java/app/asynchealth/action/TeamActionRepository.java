@@ -16,13 +16,7 @@ public class TeamActionRepository implements PanacheRepositoryBase<TeamAction, U
 
     /** The team's actions in id (creation) order after the cursor. */
     public List<TeamAction> page(UUID teamId, PageRequest request) {
-        Parameters parameters = Parameters.with("team", teamId);
-        String query = "teamId = :team";
-        if (request.after().isPresent()) {
-            query += " and id > :after";
-            parameters.and("after", request.afterId().get());
-        }
-        return find(query + " order by id", parameters).range(0, request.fetchSize() - 1).list();
+        return page(teamId, null, request);
     }
 
     /** The tenant's actions (row-level security confines them), optionally of one team or changed since, in id order. */

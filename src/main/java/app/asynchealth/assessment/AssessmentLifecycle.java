@@ -7,10 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import org.jboss.logging.Logger;
-
 import app.asynchealth.platform.tenancy.TenantWork;
-import app.asynchealth.tenant.TenantRepository;
+import app.asynchealth.tenant.EveryTenant;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -21,19 +19,17 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AssessmentLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(AssessmentLifecycle.class);
-
     private final TenantWork work;
-    private final TenantRepository tenants;
+    private final EveryTenant everyTenant;
     private final AssessmentRepository assessments;
     private final Clock clock;
     private final Event<AssessmentClosed> closed;
 
-    AssessmentLifecycle(TenantWork work, TenantRepository tenants, AssessmentRepository assessments, Clock clock,
+    AssessmentLifecycle(TenantWork work, EveryTenant everyTenant, AssessmentRepository assessments, Clock clock,
             Event<AssessmentClosed> closed) {
         this.closed = closed;
         this.work = work;
-        this.tenants = tenants;
+        this.everyTenant = everyTenant;
         this.assessments = assessments;
         this.clock = clock;
     }
@@ -46,17 +42,7 @@ public class AssessmentLifecycle {
 
     /** @return how many assessments changed status */
     public int advanceAll(Instant now) {
-        List<String> tenantIds = work.callForPlatform(
-                () -> tenants.listAll().stream().map(tenant -> tenant.id).toList());
-        int changed = 0;
-        for (String tenantId : tenantIds) {
-            try {
-                changed += advance(tenantId, now);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not advance the assessments of tenant %s", tenantId);
-            }
-        }
-        return changed;
+        return everyTenant.sum("advance the assessments", tenantId -> advance(tenantId, now));
     }
 
     /** Opens and closes the tenant's assessments whose time has come; @return how many changed status */

@@ -1,6 +1,5 @@
 package app.asynchealth.integration.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,8 +115,7 @@ public class WebhookOutbox {
         }
         data.put("action", "/api/v1/teams/" + due.teamId() + "/actions/" + due.actionId());
         // One event per action and due date: a postponed action is announced again when its new date comes.
-        publish(WebhookEventType.ACTION_DUE,
-                UUID.nameUUIDFromBytes((due.actionId() + "@" + due.dueDate()).getBytes(StandardCharsets.UTF_8)), data);
+        publish(WebhookEventType.ACTION_DUE, due.actionId() + "@" + due.dueDate(), data);
     }
 
     private static Map<String, Object> assessmentData(UUID assessmentId, UUID teamId, int round) {
