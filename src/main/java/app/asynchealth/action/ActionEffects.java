@@ -28,12 +28,13 @@ import app.asynchealth.scoring.ProfileViews;
 import app.asynchealth.scoring.SqlAggregates;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Intervals.Range;
-import app.asynchealth.scoring.core.RoundChange;
+import app.asynchealth.scoring.core.MetricSample.Published;
+import app.asynchealth.scoring.core.MetricSample.Sample;
+import app.asynchealth.scoring.core.MetricSample;
 import app.asynchealth.scoring.core.RoundChange.Change;
-import app.asynchealth.scoring.core.RoundChange.Published;
-import app.asynchealth.scoring.core.RoundChange.Sample;
-import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.RoundChange;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
+import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.tenant.Tenant;
 
 /**
@@ -230,7 +231,7 @@ public class ActionEffects {
                             shown == null ? null : shown.answered(), null);
                 }
                 Aggregates counted = aggregates.of(List.of(round.id), model(round).orElseThrow());
-                Sample sample = RoundChange.sample(metric, counted);
+                Sample sample = MetricSample.of(metric, counted);
                 if (counted.respondents() != profile.respondents() || sample == null || sample.n() != shown.answered()) {
                     // The final profile is a live snapshot that left out the last few responses to keep them anonymous:
                     // the aggregates of all responses would show them, so the figure is the one the profile published.

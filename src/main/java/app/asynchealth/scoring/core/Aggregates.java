@@ -74,6 +74,20 @@ public record Aggregates(int respondents, Map<String, Map<String, Long>> categor
                 .toList();
     }
 
+    /** The sample variance of a number question's answers. */
+    public static double sampleVariance(NumericStats stats) {
+        return sampleVariance(stats.sum(), stats.sumOfSquares(), stats.count());
+    }
+
+    /** Sample variance from exact sums: (Σx² − (Σx)²/n) / (n − 1); 0 for fewer than two values. */
+    public static double sampleVariance(BigDecimal sum, BigDecimal squares, long n) {
+        if (n < 2) {
+            return 0;
+        }
+        BigDecimal centred = squares.subtract(sum.multiply(sum).divide(BigDecimal.valueOf(n), PRECISION));
+        return Math.max(0, centred.doubleValue() / (n - 1));
+    }
+
     /** The share-below threshold of a number question, if a metric defines one. */
     public static Double threshold(ScoringModel model, String question) {
         return model.metrics().stream()

@@ -118,14 +118,8 @@ public final class NormGaps {
             return new NormGap(norm, Status.AVAILABLE, answered, mean, null, difference, null, null);
         }
         List<Double> range = range(norm.question());
-        double min = Math.min(range.get(0), mean);
-        double max = Math.max(range.get(1), mean);
-        BigDecimal n = BigDecimal.valueOf(answered);
-        double variance = Math.max(0, stats.sumOfSquares().subtract(stats.sum().multiply(stats.sum())
-                .divide(n, Aggregates.PRECISION)).doubleValue() / (answered - 1));
-        Range interval = variance == 0
-                ? Intervals.boundedMeanWithoutSpread(mean, answered, min, max, ProfileCalculator.ERROR_RATE)
-                : Intervals.boundedMean(mean, variance, answered, min, max, ProfileCalculator.ERROR_RATE);
+        Range interval = new MetricSample.Mean(answered, mean, Aggregates.sampleVariance(stats),
+                Math.min(range.get(0), mean), Math.max(range.get(1), mean)).interval();
         Range differenceInterval = new Range(interval.lower() - norm.stated(), interval.upper() - norm.stated());
         return new NormGap(norm, Status.AVAILABLE, answered, mean, interval, difference, differenceInterval,
                 Intervals.verdict(differenceInterval, Direction.HIGHER));

@@ -176,7 +176,7 @@ public final class ProfileCalculator {
         if (!published) {
             return new QuestionResult(question, answered, null, null);
         }
-        double variance = sampleVariance(sum, squares, answered);
+        double variance = Aggregates.sampleVariance(sum, squares, answered);
         return new QuestionResult(question, answered, sum.doubleValue() / answered,
                 answered < 2 ? null : Math.sqrt(variance / answered));
     }
@@ -226,9 +226,9 @@ public final class ProfileCalculator {
             }
             Comparison comparison = comparison(metric, segments);
             MetricResult result = switch (metric.kind()) {
-                case "mean" -> meanMetric(metric, aggregates.numeric().get(metric.question()), comparison);
+                case "mean" -> meanMetric(metric, aggregates, comparison);
                 case "share-below" -> belowMetric(metric, aggregates.numeric().get(metric.question()), comparison);
-                case "share" -> shareMetric(metric, aggregates.categorical().get(metric.question()), comparison);
+                case "share" -> shareMetric(metric, aggregates, comparison);
                 default -> throw new IllegalStateException("unknown metric kind " + metric.kind());
             };
             // Every metric is listed; one that too few answered keeps its count and the report's figure only.
@@ -255,22 +255,9 @@ public final class ProfileCalculator {
         return new Comparison(null, null, context);
     }
 
-    private static MetricResult shareMetric(MetricDefinition metric, Map<String, Long> counts, Comparison comparison) {
-        if (counts == null) {
-            return suppressed(metric, 0, comparison);
-        }
-        long n = 0;
-        long hits = 0;
-        for (Map.Entry<String, Long> count : counts.entrySet()) {
-            if (metric.of() != null && !metric.of().contains(count.getKey())) {
-                continue; // not in the population the share is of
-            }
-            n += count.getValue();
-            boolean hit = metric.atLeast() != null ? Integer.parseInt(count.getKey()) >= metric.atLeast()
-                    : metric.values().contains(count.getKey());
-            hits += hit ? count.getValue() : 0;
-        }
-        return n == 0 ? suppressed(metric, 0, comparison) : share(metric, n, hits, comparison);
+    private static MetricResult shareMetric(MetricDefinition metric, Aggregates aggregates, Comparison comparison) {
+        return MetricSample.of(metric, aggregates) instanceof MetricSample.Share sample
+                ? share(metric, sample.n(), sample.hits(), comparison) : suppressed(metric, 0, comparison);
     }
 
     private static MetricResult belowMetric(MetricDefinition metric, NumericStats stats, Comparison comparison) {
@@ -295,22 +282,19 @@ public final class ProfileCalculator {
         return result(metric, value, interval, n, comparison, shifted(interval, benchmark), "team-interval");
     }
 
-    private static MetricResult meanMetric(MetricDefinition metric, NumericStats stats, Comparison comparison) {
-        if (stats == null || stats.count() == 0) {
+    private static MetricResult meanMetric(MetricDefinition metric, Aggregates aggregates, Comparison comparison) {
+        if (!(MetricSample.of(metric, aggregates) instanceof MetricSample.Mean sample)) {
             return suppressed(metric, 0, comparison);
         }
-        long n = stats.count();
-        double mean = stats.sum().doubleValue() / n;
+        long n = sample.n();
+        double mean = sample.mean();
         if (n < 2) {
             return result(metric, mean, null, n, comparison, null, null);
         }
-        double variance = sampleVariance(stats.sum(), stats.sumOfSquares(), n);
-        // The question's range bounds the interval; a mean outside it (answers the template no longer allows) widens it.
-        double min = Math.min(metric.range().get(0), mean);
-        double max = Math.max(metric.range().get(1), mean);
-        // Answers without spread say nothing of the spread: a conservative interval, and no Welch (it would be exact).
-        Range interval = variance == 0 ? Intervals.boundedMeanWithoutSpread(mean, n, min, max, ERROR_RATE)
-                : Intervals.boundedMean(mean, variance, n, min, max, ERROR_RATE);
+        double variance = sample.variance();
+        // The question's range bounds the interval (a mean outside it, from answers the template no longer allows,
+        // widens it); answers without spread say nothing of the spread: a conservative interval, and no Welch.
+        Range interval = sample.interval();
         Benchmark benchmark = comparison.benchmark();
         if (benchmark == null) {
             return result(metric, mean, interval, n, comparison, null, null);
@@ -342,15 +326,6 @@ public final class ProfileCalculator {
         return new MetricResult(metric.key(), metric.label(), metric.kind(), null, null, (int) answered,
                 comparison.benchmark(), comparison.segment(), null, null, null, null, metric.healthier(),
                 comparison.context());
-    }
-
-    /** Sample variance from exact sums: (Σx² − (Σx)²/n) / (n − 1); 0 for a single value. */
-    private static double sampleVariance(BigDecimal sum, BigDecimal squares, long n) {
-        if (n < 2) {
-            return 0;
-        }
-        BigDecimal centred = squares.subtract(sum.multiply(sum).divide(BigDecimal.valueOf(n), Aggregates.PRECISION));
-        return Math.max(0, centred.doubleValue() / (n - 1));
     }
 
     private static double mean(List<Double> values) {

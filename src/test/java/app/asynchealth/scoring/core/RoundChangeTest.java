@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import app.asynchealth.scoring.core.Aggregates.NumericStats;
 import app.asynchealth.scoring.core.Intervals.Range;
+import app.asynchealth.scoring.core.MetricSample.Mean;
+import app.asynchealth.scoring.core.MetricSample.Published;
+import app.asynchealth.scoring.core.MetricSample.Share;
 import app.asynchealth.scoring.core.RoundChange.Change;
-import app.asynchealth.scoring.core.RoundChange.Mean;
-import app.asynchealth.scoring.core.RoundChange.Published;
-import app.asynchealth.scoring.core.RoundChange.Share;
 import app.asynchealth.scoring.core.RoundChange.Verdict;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
 
@@ -38,7 +38,7 @@ class RoundChangeTest {
 
     @Test
     void aShareCountsItsValuesAmongAllAnswers() {
-        var sample = RoundChange.sample(share(List.of("often", "always"), null, null, "lower"),
+        var sample = MetricSample.of(share(List.of("often", "always"), null, null, "lower"),
                 categorical(Map.of("never", 1L, "sometimes", 2L, "often", 2L, "always", 1L)));
         assertThat(sample).isEqualTo(new Share(6, 3));
         assertThat(sample.value()).isEqualTo(50.0);
@@ -46,14 +46,14 @@ class RoundChangeTest {
 
     @Test
     void aShareOfAPartCountsOnlyThatPart() {
-        var sample = RoundChange.sample(share(List.of("feel-pressured"), List.of("personal-choice", "feel-pressured"),
+        var sample = MetricSample.of(share(List.of("feel-pressured"), List.of("personal-choice", "feel-pressured"),
                 null, "lower"), categorical(Map.of("feel-pressured", 1L, "personal-choice", 3L, "never", 5L)));
         assertThat(sample).isEqualTo(new Share(4, 1));
     }
 
     @Test
     void aLikertShareCountsAnswersAtLeast() {
-        var sample = RoundChange.sample(share(null, null, 4, "higher"), categorical(Map.of("2", 1L, "4", 2L, "5", 3L)));
+        var sample = MetricSample.of(share(null, null, 4, "higher"), categorical(Map.of("2", 1L, "4", 2L, "5", 3L)));
         assertThat(sample).isEqualTo(new Share(6, 5));
     }
 
@@ -61,7 +61,7 @@ class RoundChangeTest {
     void aShareBelowCountsNumbersUnderTheThreshold() {
         var metric = new MetricDefinition("m", "d", "q", "share-below", null, null, null, 5.0, null, "l", List.of(),
                 null, "lower");
-        assertThat(RoundChange.sample(metric, numeric(6, "40", "400", 2))).isEqualTo(new Share(6, 2));
+        assertThat(MetricSample.of(metric, numeric(6, "40", "400", 2))).isEqualTo(new Share(6, 2));
     }
 
     @Test
@@ -69,7 +69,7 @@ class RoundChangeTest {
         var metric = new MetricDefinition("m", "d", "q", "mean", null, null, null, null, List.of(0.0, 80.0), "l",
                 List.of(), null, "higher");
         // 2, 4, 6, 8: mean 5, sample variance (120 − 100) / 3 ... Σx² = 4 + 16 + 36 + 64 = 120, (Σx)²/n = 100.
-        Mean mean = (Mean) RoundChange.sample(metric, numeric(4, "20", "120", 0));
+        Mean mean = (Mean) MetricSample.of(metric, numeric(4, "20", "120", 0));
         assertThat(mean.n()).isEqualTo(4);
         assertThat(mean.mean()).isEqualTo(5.0);
         assertThat(mean.variance()).isCloseTo(20.0 / 3, within(1e-12));
@@ -79,7 +79,7 @@ class RoundChangeTest {
 
     @Test
     void noAnswersNoSample() {
-        assertThat(RoundChange.sample(share(List.of("often"), null, null, "lower"), new Aggregates(5, Map.of(), Map.of())))
+        assertThat(MetricSample.of(share(List.of("often"), null, null, "lower"), new Aggregates(5, Map.of(), Map.of())))
                 .isNull();
     }
 
