@@ -238,7 +238,7 @@ class BadInputPropertyTest {
     /** Text that no field accepts: control characters, lone surrogates, or more than any limit. */
     static Arbitrary<String> badText() {
         Arbitrary<String> control = Arbitraries.strings().withCharRange('\u0000', '\u0008').withChars('\u000b', '\u000c')
-                .withCharRange('\u000e', '\u001f').ofMinLength(1).ofMaxLength(3)
+                .withCharRange('\u000e', '\u001f').withChars('\u007f').withCharRange('\u0080', '\u009f').ofMinLength(1).ofMaxLength(3)
                 .map(chars -> quoted("Fine" + chars + "text"));
         Arbitrary<String> nul = Arbitraries.of("\"\\u0000\"", "\"a\\u0000b\"", quoted("x\u0000"));
         // Written as escapes: a lone surrogate cannot be encoded in UTF-8 at all.

@@ -116,6 +116,27 @@ class StrictInputTest {
     }
 
     @Test
+    void c1ControlCharactersAreRefusedInNamesTitlesAndFreeTextAnswers() {
+        // U+0080-U+009F are control characters as much as U+0000-U+001F: invisible in a name, and some (CSI, U+009B)
+        // are commands to a terminal that shows an export.
+        for (String c1 : new String[] { "\\u0080", "\\u0085", "\\u009b", "\\u009f" }) {
+            refused(Api.as(admin).body("{\"name\": \"Team" + c1 + "x\"}").post("/api/v1/teams").then(), "name")
+                    .body("errors[0].message", equalTo("must be plain text: no control characters (but tab and line breaks), no unpaired surrogates"));
+            refused(Api.as(admin).body("{\"title\": \"Q" + c1 + "\"}").patch("/api/v1/assessments/{id}", assessment)
+                    .then(), "title");
+            refused(answer("{\"one-change\": \"fewer" + c1 + "meetings\"}"), "answers.one-change");
+        }
+        // Raw (unescaped) in the UTF-8 body too.
+        refused(Api.as(admin).body("{\"name\": \"Team\u009bx\"}").post("/api/v1/teams").then(), "name");
+        noAnswerStored();
+        Api.as(admin).get("/api/v1/teams").then().statusCode(200).body("items.size()", equalTo(1));
+        Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().body("title", equalTo("Round"));
+        // The characters just above C1 are text: U+00A0 (no-break space) and U+00E9.
+        answer("{\"one-change\": \"caf\\u00e9\\u00a0ok\"}").statusCode(201)
+                .body("answers.one-change", equalTo("caf\u00e9\u00a0ok"));
+    }
+
+    @Test
     void numbersBeyondRangeOrPrecisionAreRefused() {
         refused(answer("{\"focus-hours\": 1e999999999}"), "answers.focus-hours");
         refused(answer("{\"focus-hours\": -1e999999999}"), "answers.focus-hours");

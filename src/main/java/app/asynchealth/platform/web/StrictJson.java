@@ -34,7 +34,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Request bodies mean exactly what they say: no number read as text or text as a number, no fraction cut to an
  * integer, no duplicate keys, nothing after the document. And nothing is stored other than sent: text is plain text,
- * with no control character but tab and line breaks (PostgreSQL refuses NUL; the others have no place in a name or an
+ * with no control character (C0, DEL or C1) but tab and line breaks (PostgreSQL refuses NUL; the others have no place in a name or an
  * answer) and no unpaired surrogate (it would be stored as '?'), decimals in free-form values (answers)
  * stay exact instead of rounding through a double (1e-999999999 is not 0, 1e999999999 is not infinity), and instants
  * are ISO-8601 strings only, never epoch numbers. A property is given a value or left out:
@@ -91,7 +91,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+            // C0 but tab and line breaks, DEL, and C1 (U+0080-U+009F: invisible, and read as commands by terminals).
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f) {
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
