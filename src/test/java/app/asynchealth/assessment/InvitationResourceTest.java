@@ -45,6 +45,24 @@ class InvitationResourceTest {
     }
 
     @Test
+    void aNullBodyIsRefusedNotReadAsTheWholeTeam() {
+        // The body is optional (no body invites the whole team), but null is not "no body": it is refused as
+        // everywhere else, and nobody is invited.
+        Api.as(admin).body("null").post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(400)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("malformed-request"));
+        Api.as(admin).body(" null ").post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(400);
+        Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().body("invitedCount", equalTo(0));
+        String invitation = Api.as(admin).body(BY_CODE).post("/api/v1/assessments/{id}/invitations", assessment).then()
+                .statusCode(201).extract().path("issued[0].id");
+        String code = Api.as(admin).body(BY_CODE).post("/api/v1/assessments/{id}/invitations/{inv}/reissue", assessment,
+                invitation).then().statusCode(201).extract().path("issued[0].code");
+        Api.as(admin).body("null").post("/api/v1/assessments/{id}/invitations/{inv}/reissue", assessment, invitation)
+                .then().statusCode(400);
+        // The refused reissue changed nothing: the code of the last reissue still claims.
+        Api.claim(code);
+    }
+
+    @Test
     void onlyTheTeamsMembersCanBeInvited() {
         String stranger = Api.newMember(tenant, Api.newTeam(tenant, "Elsewhere"), Map.of("externalId", "s"));
         Api.as(admin).body(Map.of("memberIds", List.of(stranger))).post("/api/v1/assessments/{id}/invitations", assessment)

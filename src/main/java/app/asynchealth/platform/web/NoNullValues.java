@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 
 import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
 
 /**
  * A property of a request is given a value or left out; {@code null} is refused (400, naming where), as the contract
@@ -24,7 +25,7 @@ import app.asynchealth.platform.problem.ProblemException;
  * as "absent" for one property and an operation could one day read it as "clear it" for another, and a client
  * could not tell from the contract which. Checked on the raw tokens before binding, because Jackson cannot tell an
  * explicit null from an absent record component. A body that is not well-formed JSON is left to the binding, which
- * reports it.
+ * reports it. A body that is null as a whole is refused too.
  */
 @Provider
 public class NoNullValues implements ReaderInterceptor {
@@ -40,12 +41,27 @@ public class NoNullValues implements ReaderInterceptor {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
+        if (isNullDocument(body)) {
+            // Binding would make it a missing body, which an operation with an optional body reads as "the default"
+            // (inviting the whole team): null means no more here than anywhere else.
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "The request body must be a JSON object, not null; where the body is optional, send none instead.");
+        }
         String nullAt = firstNull(body);
         if (nullAt != null) {
             throw ProblemException.invalid(nullAt, MESSAGE);
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /** Whether the whole document is the JSON literal null. */
+    static boolean isNullDocument(byte[] body) throws IOException {
+        try (JsonParser parser = TOKENS.createParser(body)) {
+            return parser.nextToken() == JsonToken.VALUE_NULL && parser.nextToken() == null;
+        } catch (JsonProcessingException e) {
+            return false; // not JSON: the binding answers with what is wrong
+        }
     }
 
     /** Where the first null inside the document is, as field errors name places ({@code a.b[2]}); null if none. */
