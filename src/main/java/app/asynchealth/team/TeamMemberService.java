@@ -41,7 +41,7 @@ public class TeamMemberService {
         member.subject = trimmed(request.subject());
         member.displayName = trimmed(request.displayName());
         member.role = request.role() == null ? TeamRole.MEMBER : request.role();
-        requireIdentifiedAndUnique(member);
+        requireIdentifiedAndUnique(teamId, null, member.externalId, member.email, member.subject);
         members.persistAndFlush(member);
         return new Versioned<>(MemberView.of(member), member.version);
     }
@@ -60,22 +60,21 @@ public class TeamMemberService {
     public Versioned<MemberView> update(UUID teamId, UUID memberId, MemberChanges changes, String ifMatch) {
         TeamMember member = find(teamId, memberId);
         EntityTags.requireMatch(ifMatch, member.version);
-        if (changes.externalId() != null) {
-            member.externalId = trimmed(changes.externalId());
-        }
-        if (changes.email() != null) {
-            member.email = trimmed(changes.email());
-        }
-        if (changes.subject() != null) {
-            member.subject = trimmed(changes.subject());
-        }
+        String externalId = changes.externalId() != null ? trimmed(changes.externalId()) : member.externalId;
+        String email = changes.email() != null ? trimmed(changes.email()) : member.email;
+        String subject = changes.subject() != null ? trimmed(changes.subject()) : member.subject;
+        // Checked before the managed member changes: the check's queries would otherwise flush the change first, and
+        // a duplicate would fail in the database, whose error message (logged by Hibernate) names the values.
+        requireIdentifiedAndUnique(teamId, memberId, externalId, email, subject);
+        member.externalId = externalId;
+        member.email = email;
+        member.subject = subject;
         if (changes.displayName() != null) {
             member.displayName = trimmed(changes.displayName());
         }
         if (changes.role() != null) {
             member.role = changes.role();
         }
-        requireIdentifiedAndUnique(member);
         members.flush();
         return new Versioned<>(MemberView.of(member), member.version);
     }
@@ -92,11 +91,11 @@ public class TeamMemberService {
         return members.inTeam(teamId, memberId).orElseThrow(() -> ProblemException.notFound("Team member"));
     }
 
-    private void requireIdentifiedAndUnique(TeamMember member) {
-        if (member.externalId == null && member.email == null) {
+    private void requireIdentifiedAndUnique(UUID teamId, UUID memberId, String externalId, String email, String subject) {
+        if (externalId == null && email == null) {
             throw ProblemException.invalid("externalId", "a member needs an externalId, an email, or both");
         }
-        members.duplicateField(member.teamId, member.id, member.externalId, member.email, member.subject)
+        members.duplicateField(teamId, memberId, externalId, email, subject)
                 .ifPresent(field -> {
                     throw new ProblemException(ProblemType.CONFLICT,
                             "This team already has a member with that " + field + ".");

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.invitation.InvitationService.NewCode;
+import app.asynchealth.platform.logging.LogSafe;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +70,7 @@ public class InvitationMails {
                 .onItem().transform(ignored -> code.invitationId())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The mail server did not take the invitation mail of invitation %s: %s",
-                            code.invitationId(), failure.toString());
+                            code.invitationId(), LogSafe.describe(failure));
                     return null;
                 })).toList();
         Set<UUID> delivered = new HashSet<>(Uni.join().all(sends).andFailFast().await()

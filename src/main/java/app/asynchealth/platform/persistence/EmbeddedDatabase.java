@@ -248,6 +248,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                // The server's log becomes the service's log: no DETAIL quoting a key, no failed statement's text.
+                .setServerConfig("log_error_verbosity", "terse")
+                .setServerConfig("log_min_error_statement", "panic")
                 .setConnectConfig("password", password)
                 .setDataDirectoryCustomizer(directory -> requirePasswords(directory.toPath()));
         postgres = builder.start();
