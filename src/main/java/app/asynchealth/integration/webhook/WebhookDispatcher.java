@@ -157,6 +157,9 @@ public class WebhookDispatcher {
         // Counted per replica: operators see each replica's share, and a test can add them up.
         metrics.counter("async_health.webhook.attempts", "outcome", outcome.delivered() ? "delivered" : "failed")
                 .increment();
+        if (!endpoints.lockForRecording(claimed.endpointId())) {
+            return; // its endpoint was deleted meanwhile
+        }
         WebhookDelivery delivery = deliveries.findById(claimed.deliveryId());
         if (delivery == null) {
             return; // its endpoint was deleted meanwhile

@@ -29,6 +29,17 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
                 .setParameter("type", type.wireName()).getResultList();
     }
 
+    /**
+     * Locks the endpoint's row for recording an attempt, before its delivery: deleting an endpoint locks the endpoint
+     * and then (cascading) its deliveries, so taking them in the other order deadlocks with a delete.
+     *
+     * @return false if the endpoint is gone
+     */
+    public boolean lockForRecording(UUID id) {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM webhook_endpoint WHERE id = :id FOR NO KEY UPDATE")
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
     /** Counts a failed attempt; returns the failures in a row. Atomic, since replicas record outcomes at once. */
     public int recordFailure(UUID id) {
         Object failures = getEntityManager().createNativeQuery("""
