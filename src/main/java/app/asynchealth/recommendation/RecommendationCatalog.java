@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,13 +27,16 @@ import app.asynchealth.scoring.core.TeamProfile.MetricResult;
  * applies only where the team needs it: the metric it cites is worse than its like-for-like figure (the whole
  * difference interval on the unhealthy side), or the dimension's level is below the level the entry leads to. Entries
  * are ranked by the credible gap × weight (how far the team is at the least, given its intervals, from the figure or
- * from its next level), then by the gap of the point estimates × weight. Each cites the team's value and the report's figure that motivate it, so an entry
- * applies only when its dimension score and the metric it cites are both published (stand on at least the threshold
- * of answers).
+ * from its next level), then by the gap of the point estimates × weight, then by key, all in decimals. Each cites the
+ * team's value and the report's figure that motivate it, so an entry applies only when its dimension score and the
+ * metric it cites are both published (stand on at least the threshold of answers).
  */
 public final class RecommendationCatalog {
 
     static final String FILE = "recommendations/catalog.json";
+
+    /** Decimal places of gaps and priorities: see {@link #kept}. */
+    private static final int SCALE = 12;
 
     record Entry(String key, String dimension, int upToLevel, double weight, int leadsToLevel, String title,
             String metric, String evidence, List<String> actions) {
@@ -85,7 +89,7 @@ public final class RecommendationCatalog {
 
     /** The top recommendations for a profile, most pressing first. */
     public List<Recommendation> top(TeamProfile profile, ScoringModel model, int limit) {
-        List<Recommendation> found = new ArrayList<>();
+        List<Ranked> found = new ArrayList<>();
         for (Entry entry : entries) {
             DimensionResult dimension = profile.dimensions().stream()
                     .filter(result -> result.key().equals(entry.dimension())).findFirst().orElse(null);
@@ -111,42 +115,67 @@ public final class RecommendationCatalog {
             // further is not more pressing for it, and the weights order the entries of one dimension.
             boolean top = dimension.level() >= model.levels().size();
             double levelStart = top ? 100 : model.levelStart(dimension.level() + 1);
-            double gap = Math.max(benchmarkGap(metric), top ? 0 : levelGap(dimension, levelStart));
-            double pointGap = top ? 0 : Math.max(0, (levelStart - dimension.score()) / 100);
+            BigDecimal gap = benchmarkGap(metric).max(top ? BigDecimal.ZERO : levelGap(dimension, levelStart));
+            BigDecimal pointGap = top ? BigDecimal.ZERO : below(levelStart, dimension.score());
+            BigDecimal weight = BigDecimal.valueOf(entry.weight());
+            BigDecimal priority = kept(gap.multiply(weight));
+            BigDecimal pointPriority = kept(pointGap.multiply(weight));
             String basis = worse ? "worse than the report"
                     : "below level " + entry.leadsToLevel() + " " + model.levelName(entry.leadsToLevel());
             String evidence = entry.evidence().replace("{team}", round(metric.value()));
             if (metric.benchmark() != null) {
                 evidence = evidence.replace("{benchmark}", round(metric.benchmark().value()));
             }
-            found.add(new Recommendation(entry.key(), entry.dimension(), entry.title(), evidence, entry.actions(),
-                    entry.leadsToLevel(), model.levelName(entry.leadsToLevel()), gap, basis, gap * entry.weight(),
-                    pointGap * entry.weight(), cited == null ? null : cited.key(), cited == null ? null : cited.quote()));
+            found.add(new Ranked(new Recommendation(entry.key(), entry.dimension(), entry.title(), evidence,
+                    entry.actions(), entry.leadsToLevel(), model.levelName(entry.leadsToLevel()),
+                    kept(gap).doubleValue(), basis, priority.doubleValue(), pointPriority.doubleValue(),
+                    cited == null ? null : cited.key(), cited == null ? null : cited.quote()), priority, pointPriority));
         }
         return found.stream()
-                .sorted(Comparator.comparingDouble(Recommendation::priority).reversed()
-                        .thenComparing(Comparator.comparingDouble(Recommendation::pointPriority).reversed())
-                        .thenComparing(Recommendation::key))
-                .limit(limit).toList();
+                .sorted(Comparator.comparing(Ranked::priority).reversed()
+                        .thenComparing(Comparator.comparing(Ranked::pointPriority).reversed())
+                        .thenComparing(ranked -> ranked.recommendation().key()))
+                .map(Ranked::recommendation).limit(limit).toList();
+    }
+
+    /** A recommendation with the decimals it is ranked by (the same numbers it shows). */
+    private record Ranked(Recommendation recommendation, BigDecimal priority, BigDecimal pointPriority) {
+    }
+
+    /**
+     * Gaps and priorities are decimals of the figures' decimals, so that priorities equal in decimals rank as equal
+     * (then by key), which in doubles they need not: (40 − 20.2)/100 is 0.198, (60 − 40.2)/100 0.19799999999999998.
+     * Kept to 12 places: far below any difference answers can make, and few enough digits that the double shown is
+     * exactly this decimal, so entries that rank as equal show equal priorities and the reverse.
+     */
+    static BigDecimal kept(BigDecimal value) {
+        return value.setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** How far {@code value} is below {@code start}, / 100, at least 0. */
+    private static BigDecimal below(double start, double value) {
+        return BigDecimal.valueOf(start).subtract(BigDecimal.valueOf(value)).movePointLeft(2).max(BigDecimal.ZERO);
     }
 
     /**
      * How much worse than its figure the team is at the least: the difference interval's bound nearest zero, when the
      * verdict is worse; in percentage points / 100 for shares, relative to the figure for means.
      */
-    static double benchmarkGap(MetricResult metric) {
+    static BigDecimal benchmarkGap(MetricResult metric) {
         if (metric.verdict() != Verdict.WORSE) {
-            return 0;
+            return BigDecimal.ZERO;
         }
         Range difference = metric.differenceInterval();
-        double nearest = Math.min(Math.abs(difference.lower()), Math.abs(difference.upper()));
-        return "mean".equals(metric.kind()) ? nearest / Math.abs(metric.benchmark().value()) : nearest / 100;
+        BigDecimal nearest = BigDecimal.valueOf(Math.min(Math.abs(difference.lower()), Math.abs(difference.upper())));
+        return "mean".equals(metric.kind())
+                ? nearest.divide(BigDecimal.valueOf(Math.abs(metric.benchmark().value())), MathContext.DECIMAL64)
+                : nearest.movePointLeft(2);
     }
 
     /** How far below a level's start the dimension's score is at the least: from its interval's upper bound, / 100. */
-    static double levelGap(DimensionResult dimension, double levelStart) {
+    static BigDecimal levelGap(DimensionResult dimension, double levelStart) {
         double upper = dimension.scoreInterval() == null ? dimension.score() : dimension.scoreInterval().upper();
-        return Math.max(0, (levelStart - upper) / 100);
+        return below(levelStart, upper);
     }
 
     static String round(double value) {

@@ -3,10 +3,12 @@ package app.asynchealth.scoring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.asynchealth.assessment.Assessment;
+import app.asynchealth.benchmark.Benchmark;
 import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.charter.CharterNorms;
 import app.asynchealth.charter.ChartersInEffect;
@@ -57,16 +59,23 @@ public class NormGapViews {
     }
 
     private NormView view(NormGap gap) {
+        return view(gap, benchmarks::benchmark);
+    }
+
+    static NormView view(NormGap gap, Function<String, Benchmark> benchmarks) {
         NormGaps.StatedNorm norm = gap.norm();
         Range interval = gap.interval();
         Range difference = gap.differenceInterval();
-        List<ContextFigure> context = norm.context().stream().map(benchmarks::benchmark)
+        List<ContextFigure> context = norm.context().stream().map(benchmarks)
                 .map(b -> new ContextFigure(b.key(), b.value(), b.unit(), b.population(), b.measure(), b.quote()))
                 .toList();
         return new NormView(norm.key(), norm.area(), norm.statement(), norm.perception(), norm.question(),
                 norm.isShare() ? "share" : "mean", norm.isShare() ? norm.departing().stream().sorted().toList() : null,
                 status(gap.status()), gap.answered(), ProfileViews.round(gap.value()),
-                ProfileViews.lower(interval), ProfileViews.upper(interval), norm.stated(),
+                // As a metric's interval (half up), so one interval reads the same in both places; the difference
+                // interval, which carries a verdict, rounds outwards as a metric's difference does.
+                interval == null ? null : ProfileViews.round(interval.lower()),
+                interval == null ? null : ProfileViews.round(interval.upper()), norm.stated(),
                 ProfileViews.round(gap.difference()), ProfileViews.lower(difference), ProfileViews.upper(difference),
                 ProfileViews.verdict(gap.verdict()), context.isEmpty() ? null : context);
     }

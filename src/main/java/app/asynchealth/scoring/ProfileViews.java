@@ -186,7 +186,7 @@ public class ProfileViews {
                 .toList();
     }
 
-    private static MetricView metric(MetricResult m) {
+    static MetricView metric(MetricResult m) {
         Benchmark b = m.benchmark();
         Range interval = m.interval();
         Range difference = m.differenceInterval();

@@ -121,6 +121,12 @@ class CharterNormGapTest {
                 .body("statement", equalTo("Normal messages on Slack #payments are answered within 4 hours; no channel expects a faster answer to a normal message."))
                 .body("context.key", equalTo(List.of("expected-within-an-hour", "expected-immediately")))
                 .body("context[0].quote", equalTo("36.2% of respondents believe they are expected to respond to messages within an hour, including 9.3% who think they have to reply immediately."));
+        // The same 4 of 6 is the metric "expected within an hour": one Wilson interval, [29.99…, 90.32…], shown
+        // alike in both places (half up), not [29.9, 90.4] beside [30.0, 90.3].
+        Api.as(Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}/profile", round).then()
+                .rootPath("dimensions.find { it.key == 'response-norms' }.metrics.find { it.key == 'expected-within-an-hour' }")
+                .body("value", equalTo(66.7f)).body("lower", equalTo(30.0f)).body("upper", equalTo(90.3f));
+        norm(tenant, round, "response-time-stricter").body("lower", equalTo(30.0f)).body("upper", equalTo(90.3f));
         norm(tenant, round, "documented-guide").body("value", equalTo(50.0f));
         // Focus: mean 6.5 hours against 12 protected: the whole interval is below.
         norm(tenant, round, "protected-focus-hours").body("kind", equalTo("mean")).body("value", equalTo(6.5f))

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ import app.asynchealth.charter.CharterContent.MeetingPolicy;
 import app.asynchealth.charter.CharterContent.ResponseExpectation;
 import app.asynchealth.charter.CharterContent.Urgency;
 import app.asynchealth.charter.CharterNorms;
+import app.asynchealth.scoring.ProfileRepresentations.MetricView;
+import app.asynchealth.scoring.ProfileRepresentations.NormView;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Answer;
 import app.asynchealth.scoring.core.Intervals;
@@ -27,6 +30,7 @@ import app.asynchealth.scoring.core.NormGaps;
 import app.asynchealth.scoring.core.NormGaps.NormGap;
 import app.asynchealth.scoring.core.NormGaps.StatedNorm;
 import app.asynchealth.scoring.core.NormGaps.Status;
+import app.asynchealth.scoring.core.ProfileCalculator;
 
 /** The norm gap: a charter's stated norms, each beside the perception hand-computed answers show. */
 class NormGapsTest {
@@ -161,5 +165,25 @@ class NormGapsTest {
         assertThat(around.value()).isCloseTo(12.0, within(1e-9));
         assertThat(around.differenceInterval().contains(0)).isTrue();
         assertThat(around.verdict()).isEqualTo(Verdict.NO_CLEAR_DIFFERENCE);
+    }
+
+    @Test
+    void theSameIntervalShowsTheSameInTheMetricAndTheNormGap() {
+        // 5 of 8 often or always in meetings that could have been async: the metric "often in unnecessary meetings"
+        // and the norm "meetings only when justified" are the same share, Wilson [30.574…, 86.315…].
+        List<Map<String, Answer>> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(Map.of("meetings-could-be-async", Answer.of(i < 5 ? "often" : "rarely")));
+        }
+        ProfileCalculator calculator = new ProfileCalculator(ProfileCalculatorTest.MODEL,
+                ProfileCalculatorTest.BENCHMARKS::benchmark);
+        MetricView metric = ProfileViews.metric(
+                ProfileCalculatorTest.metric(calculator.compute(eight, Set.of(), 5), "often-in-unnecessary-meetings"));
+        NormView norm = NormGapViews.view(gap(GAPS.compute(Aggregates.of(eight, ProfileCalculatorTest.MODEL),
+                CharterNorms.of(charter("PT4H", "PT24H"), 1), 5, null), "meetings-only-when-justified"),
+                ProfileCalculatorTest.BENCHMARKS::benchmark);
+        assertThat(norm.value()).isEqualTo(metric.value()).isEqualTo(62.5);
+        assertThat(List.of(norm.lower(), norm.upper())).isEqualTo(List.of(metric.lower(), metric.upper()))
+                .isEqualTo(List.of(30.6, 86.3));
     }
 }

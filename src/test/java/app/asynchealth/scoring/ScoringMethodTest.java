@@ -151,6 +151,28 @@ class ScoringMethodTest {
     }
 
     @Test
+    void theReportsPressureFigureIsNotOnTheTemplatesBaseSoItIsContextNotAVerdict() {
+        // An async-first team giving the report's two reasons in the report's proportions (49 by choice to 32
+        // pressured): 320 of 810 is 39.5 %. Against the report's 32 % it would read "worse" than a team just like the
+        // report, because the report's 49 % and 32 % leave 19 % who gave neither reason, and the template has no such
+        // third answer.
+        Map<String, Answer> async = Map.of("team-async-style", Answer.of("mostly-async"));
+        List<Map<String, Answer>> asReported = new ArrayList<>();
+        for (int i = 0; i < 810; i++) {
+            Map<String, Answer> respondent = new HashMap<>(async);
+            respondent.put("after-hours-reason", Answer.of(i < 490 ? "personal-choice" : "feel-pressured"));
+            asReported.add(respondent);
+        }
+        MetricResult pressured = metric(calculator.compute(asReported, Set.of(), 5), "after-hours-pressured");
+        assertThat(pressured.value()).isCloseTo(100.0 * 320 / 810, within(1e-9));
+        assertThat(pressured.benchmark()).isNull();
+        assertThat(pressured.verdict()).isNull();
+        assertThat(pressured.differenceInterval()).isNull();
+        assertThat(pressured.context()).extracting(Benchmark::key).containsExactly("after-hours-pressured-async",
+                "after-hours-by-choice-async", "after-hours-pressured-real-time", "after-hours-by-choice-real-time");
+    }
+
+    @Test
     void noSetExpectationHasNoHealthierDirectionAndSoNoVerdict() {
         MetricResult none = metric(calculator.compute(team(6, Map.of("team-async-style", Answer.of("mostly-async"),
                 "response-expectation", Answer.of("no-set-expectation"))), Set.of(), 5), "no-set-expectation");
