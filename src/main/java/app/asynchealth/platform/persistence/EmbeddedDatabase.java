@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -126,10 +124,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             String password = loadOrGeneratePassword(passwordFile);
             stopOrphanedPostmaster(dataDirectory);
             if (port > 0) {
-                requireFreePort(port);
+                EmbeddedPort.requireFree(port);
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : freePort(), password,
-                    passwordFile);
+            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : EmbeddedPort.freePort(),
+                    password, passwordFile);
             current = database; // not running yet: the readiness check says so until the start completes
             return database;
         } catch (IOException e) {
@@ -605,26 +603,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // nothing more to restrict
-        }
-    }
-
-    /**
-     * Another server on the port would otherwise be found only after the library's minute of waiting, and then as a
-     * refused password: that server answers the connection checks instead of ours.
-     */
-    private static void requireFreePort(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on localhost is in use (another async-health or "
-                    + "PostgreSQL?): stop it, or give the embedded database another port with "
-                    + "async-health.embedded-db.port", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

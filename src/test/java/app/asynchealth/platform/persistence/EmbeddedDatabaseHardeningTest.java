@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -168,9 +170,38 @@ class EmbeddedDatabaseHardeningTest {
             int port = other.getLocalPort();
             long started = System.nanoTime();
             assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), port, passwordFile()))
-                    .hasMessageContaining("Port " + port).hasMessageContaining("async-health.embedded-db.port");
+                    .hasMessageContaining("Port " + port).hasMessageContaining("a server listens on it")
+                    .hasMessageContaining("async-health.embedded-db.port");
             // Before the fix the library waited its full minute, then failed on the other server's password.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aPortHeldByAnOutgoingConnectionIsNamedSoNotAsAServer() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket()) {
+            // The client's local end takes a port from the ephemeral range, as any outgoing connection does.
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+            int held = client.getLocalPort();
+            assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), held, passwordFile()))
+                    .hasMessageContaining("Port " + held).hasMessageContaining("nothing listens on it")
+                    .hasMessageContaining("outgoing connection").hasMessageNotContaining("another async-health")
+                    .hasMessageContaining("async-health.embedded-db.port");
+        }
+    }
+
+    @Test
+    void theDefaultPortIsOutsideTheRangeOfOutgoingConnections() throws Exception {
+        assertThat(EmbeddedPort.DEFAULT).isBetween(1024, 32767); // below every common OS's ephemeral range
+        Path linuxRange = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (Files.exists(linuxRange)) {
+            // By lines: /proc reports a size of 0, and a read sized by it may come back short.
+            String[] bounds = Files.readAllLines(linuxRange).get(0).strip().split("\\s+");
+            boolean inside = EmbeddedPort.DEFAULT >= Integer.parseInt(bounds[0])
+                    && EmbeddedPort.DEFAULT <= Integer.parseInt(bounds[1]);
+            assertThat(inside).as("default port %d inside the ephemeral range %s", EmbeddedPort.DEFAULT,
+                    String.join("-", bounds)).isFalse();
         }
     }
 
