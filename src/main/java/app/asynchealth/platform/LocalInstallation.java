@@ -37,12 +37,19 @@ public final class LocalInstallation implements AutoCloseable {
      * embedded server not started yet: see {@link #startDatabaseInBackground()}.
      */
     public static LocalInstallation prepare(Path dataDirectory, int databasePort) {
-        SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
-        String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
-        String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
+        // The database first: it locks the data directory, so that a second service started at the same moment is
+        // refused before it writes any key.
         EmbeddedDatabase database = EmbeddedDatabase.prepare(dataDirectory.resolve("pgdata"), databasePort,
                 dataDirectory.resolve("keys").resolve("database.password"));
-        return new LocalInstallation(database, keys, slotKey, secretsKey);
+        try {
+            SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
+            String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
+            String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
+            return new LocalInstallation(database, keys, slotKey, secretsKey);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /**

@@ -81,6 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private final Path passwordFile;
+    private final DataDirectoryLock lock;
     private volatile EmbeddedPostgres postgres;
     private volatile long postmasterPid;
     private volatile boolean running;
@@ -89,8 +90,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Thread stopOnExit;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
-    private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile) {
+    private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile,
+            DataDirectoryLock lock) {
         this.dataDirectory = dataDirectory;
+        this.lock = lock;
         this.port = port;
         this.password = password;
         this.passwordFile = passwordFile;
@@ -119,6 +122,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * while the service boots, and whoever needs the database first waits with {@link #awaitStarted()}.
      */
     public static EmbeddedDatabase prepare(Path dataDirectory, int port, Path passwordFile) {
+        // First of all: a second service on this directory must not touch it, nor find and share our server.
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
             String password = loadOrGeneratePassword(passwordFile);
@@ -127,11 +132,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 EmbeddedPort.requireFree(port);
             }
             EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : EmbeddedPort.freePort(),
-                    password, passwordFile);
+                    password, passwordFile, lock);
             current = database; // not running yet: the readiness check says so until the start completes
             return database;
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -171,25 +180,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
             // restart a server the JVM is stopping and leave it orphaned.
             Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try {
-                prepareRolesAndDatabase();
-            } catch (RuntimeException e) {
-                close(); // no server left behind by a failed start
-                throw e;
-            }
+            prepareRolesAndDatabase();
             watchdog.start();
             current = this;
         } catch (IOException e) {
-            if (current == this) {
-                current = null;
-            }
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+            throw closedAfter(new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e));
         } catch (RuntimeException e) {
-            if (current == this) {
-                current = null;
-            }
-            throw e;
+            throw closedAfter(e);
         }
+    }
+
+    /** No server left behind by a failed start, and the data directory free again for a next attempt. */
+    private RuntimeException closedAfter(RuntimeException failure) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /** The embedded server running in this JVM, if any. */
@@ -444,14 +452,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres server = postgres;
             postgres = null;
-            if (server != null) {
-                try {
+            try {
+                if (server != null) {
                     server.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    IN_USE.remove(dataDirectory.toAbsolutePath().normalize());
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                IN_USE.remove(dataDirectory.toAbsolutePath().normalize());
+                lock.close(); // only once the server is stopped: a next start must not find it still running
             }
         }
     }
