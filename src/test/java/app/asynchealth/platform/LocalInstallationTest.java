@@ -74,7 +74,8 @@ class LocalInstallationTest {
             for (Process service : services) {
                 outcomes.add(firstLine(service));
             }
-            assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(outcome -> outcome.startsWith("READY")).hasSize(1);
+            assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(outcome -> outcome.startsWith("READY"))
+                    .hasSize(1);
             assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("REFUSED")).singleElement(as(STRING))
                     .contains(dataDirectory.resolve("pgdata").toString()).contains("still running");
         } finally {
