@@ -35,9 +35,11 @@ public class AsyncHealthMain implements QuarkusApplication {
         }
         Path dataDirectory = Path.of(setting(DATA_DIR) != null ? setting(DATA_DIR)
                 : System.getProperty("user.home") + "/.async-health");
-        int port = setting(EMBEDDED_DB_PORT) != null ? Integer.parseInt(setting(EMBEDDED_DB_PORT)) : EmbeddedPort.DEFAULT;
+        int port = setting(EMBEDDED_DB_PORT) != null ? Integer.parseInt(setting(EMBEDDED_DB_PORT))
+                : EmbeddedPort.DEFAULT;
         LocalInstallation local = LocalInstallation.prepare(dataDirectory, port);
-        // PostgreSQL starts while Quarkus boots; Flyway, the first to need it, waits for it (EmbeddedDatabaseStart).
+        // PostgreSQL starts while Quarkus boots; Flyway, the first to need it, waits for it
+        // (MigrationsAwaitEmbeddedDatabase).
         local.startDatabaseInBackground();
         LOG.infof("No %s configured: using the embedded PostgreSQL at %s (data in %s)", DB_URL, local.jdbcUrl(),
                 dataDirectory.toAbsolutePath());

@@ -140,15 +140,15 @@ class EmbeddedDatabaseHardeningTest {
             port = database.port();
         }
         // What a JVM killed with SIGKILL leaves: a detached postmaster on the data directory.
-        Process orphanStart = new ProcessBuilder(EmbeddedDatabase.command("pg_ctl", "start", "-D",
+        Process orphanStart = new ProcessBuilder(PostgresBinaries.command("pg_ctl", "start", "-D",
                 pgdata().toString(), "-o", "-p " + port + " -c synchronous_commit=off", "-w")).inheritIO().start();
         assertThat(orphanStart.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        long orphan = EmbeddedDatabase.readPostmasterPid(pgdata()).orElseThrow();
-        assertThat(EmbeddedDatabase.isPostmasterAlive(orphan)).isTrue();
+        long orphan = Postmasters.readPid(pgdata()).orElseThrow();
+        assertThat(Postmasters.isAlive(orphan)).isTrue();
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgdata(), port, passwordFile());
                 Connection connection = connect(database, "postgres", "postgres", database.password())) {
-            assertThat(EmbeddedDatabase.isPostmasterAlive(orphan)).isFalse();
+            assertThat(Postmasters.isAlive(orphan)).isFalse();
             assertThat(database.postmasterPid()).isNotEqualTo(orphan);
             assertThat(show(connection, "synchronous_commit")).isEqualTo("on"); // ours, not the orphan's settings
         }
@@ -215,7 +215,7 @@ class EmbeddedDatabaseHardeningTest {
             }
             long killed = database.postmasterPid();
             // The processes of this server are known by their working directory (what the restart waits for).
-            assertThat(EmbeddedDatabase.leftoverProcesses(pgdata())).extracting(ProcessHandle::pid).contains(killed);
+            assertThat(Postmasters.leftoverProcesses(pgdata())).extracting(ProcessHandle::pid).contains(killed);
             // A client connected at the time of the kill: its backend outlives the postmaster for a moment.
             Connection connected = connect(database, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER_ROLE,
                     database.password());
