@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import app.asynchealth.platform.LocalInstallation;
+import app.asynchealth.platform.persistence.EmbeddedPort;
 import app.asynchealth.platform.security.KeyFiles;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -23,7 +24,6 @@ public class AsyncHealthMain implements QuarkusApplication {
     static final String DB_URL = "async-health.db.url";
     static final String DATA_DIR = "async-health.data-dir";
     static final String EMBEDDED_DB_PORT = "async-health.embedded-db.port";
-    static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
 
     public static void main(String... args) {
         // Secrets given as files, and the public key derived from the private one, become plain settings first, so
@@ -35,9 +35,11 @@ public class AsyncHealthMain implements QuarkusApplication {
         }
         Path dataDirectory = Path.of(setting(DATA_DIR) != null ? setting(DATA_DIR)
                 : System.getProperty("user.home") + "/.async-health");
-        int port = setting(EMBEDDED_DB_PORT) != null ? Integer.parseInt(setting(EMBEDDED_DB_PORT)) : DEFAULT_EMBEDDED_DB_PORT;
+        int port = setting(EMBEDDED_DB_PORT) != null ? Integer.parseInt(setting(EMBEDDED_DB_PORT))
+                : EmbeddedPort.DEFAULT;
         LocalInstallation local = LocalInstallation.prepare(dataDirectory, port);
-        // PostgreSQL starts while Quarkus boots; Flyway, the first to need it, waits for it (EmbeddedDatabaseStart).
+        // PostgreSQL starts while Quarkus boots; Flyway, the first to need it, waits for it
+        // (MigrationsAwaitEmbeddedDatabase).
         local.startDatabaseInBackground();
         LOG.infof("No %s configured: using the embedded PostgreSQL at %s (data in %s)", DB_URL, local.jdbcUrl(),
                 dataDirectory.toAbsolutePath());

@@ -37,18 +37,26 @@ public final class LocalInstallation implements AutoCloseable {
      * embedded server not started yet: see {@link #startDatabaseInBackground()}.
      */
     public static LocalInstallation prepare(Path dataDirectory, int databasePort) {
-        SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
-        String slotKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("response-slot.key"));
-        String secretsKey = SigningKeys.loadOrGenerateSecret(dataDirectory.resolve("keys").resolve("secrets.key"));
+        // The database first: it locks the data directory, so that a second service started at the same moment is
+        // refused before it writes any key.
         EmbeddedDatabase database = EmbeddedDatabase.prepare(dataDirectory.resolve("pgdata"), databasePort,
                 dataDirectory.resolve("keys").resolve("database.password"));
-        return new LocalInstallation(database, keys, slotKey, secretsKey);
+        try {
+            SigningKeys keys = SigningKeys.loadOrGenerate(dataDirectory.resolve("keys"));
+            Path keyDirectory = dataDirectory.resolve("keys");
+            String slotKey = SigningKeys.loadOrGenerateSecret(keyDirectory.resolve("response-slot.key"));
+            String secretsKey = SigningKeys.loadOrGenerateSecret(keyDirectory.resolve("secrets.key"));
+            return new LocalInstallation(database, keys, slotKey, secretsKey);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /**
      * Starts the embedded server on a thread of its own, so that it starts while the service boots (about a second,
-     * most of it waiting for PostgreSQL). The first use of the database waits for it ({@code EmbeddedDatabaseStart}
-     * holds Flyway, the service's first user, until it is up); a failed start fails that use, and so the service's.
+     * most of it waiting for PostgreSQL). The first use of the database waits for it
+     * ({@code MigrationsAwaitEmbeddedDatabase} holds Flyway, the service's first user, until it is up); a failed start fails that use, and so the service's.
      */
     public void startDatabaseInBackground() {
         Thread starter = new Thread(() -> {

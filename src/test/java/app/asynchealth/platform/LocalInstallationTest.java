@@ -1,13 +1,22 @@
 package app.asynchealth.platform;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +49,60 @@ class LocalInstallationTest {
             assertThat(rows.getString(1)).isEqualTo("still here");
         }
         assertThat(dataDirectory.resolve("pgdata/PG_VERSION")).exists();
+    }
+
+    /**
+     * Two services started at the same moment on one data directory: one gets it, the other is refused at once, in
+     * words, instead of sharing the winner's PostgreSQL in silence.
+     */
+    @Test
+    void ofTwoServicesStartedTogetherOnOneDataDirectoryExactlyOneRuns() throws Exception {
+        List<Process> services = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), StartOnDataDirectory.class.getName(),
+                        dataDirectory.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                assertThat(firstLine(service)).isEqualTo("WAITING");
+                services.add(service);
+            }
+            for (Process service : services) { // both JVMs loaded and waiting: go
+                service.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                service.getOutputStream().flush();
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Process service : services) {
+                outcomes.add(firstLine(service));
+            }
+            assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(outcome -> outcome.startsWith("READY"))
+                    .hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("REFUSED")).singleElement(as(STRING))
+                    .contains(dataDirectory.resolve("pgdata").toString()).contains("still running");
+        } finally {
+            for (Process service : services) {
+                service.getOutputStream().close(); // the winner stops its database at the end of its input
+                assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        // Neither left anything behind that keeps the next start from the directory.
+        try (LocalInstallation again = LocalInstallation.start(dataDirectory, 0)) {
+            assertThat(again.database().isRunning()).isTrue();
+        }
+    }
+
+    private static String firstLine(Process process) throws Exception {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                StringBuilder text = new StringBuilder();
+                for (int c = process.getInputStream().read(); c != -1 && c != '\n'; c = process.getInputStream().read()) {
+                    text.append((char) c);
+                }
+                return text.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return line.get(120, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,23 +1,36 @@
 package app.asynchealth.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** Bad input of every kind gets a clear problem+json and writes nothing. */
 @QuarkusTest
 class ProblemDetailsTest {
+
+    @TestHTTPResource("/api/v1/teams")
+    URI teams;
 
     String tenant;
     String admin;
@@ -111,6 +124,32 @@ class ProblemDetailsTest {
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         isProblem(postTeam(huge), 413, "payload-too-large");
         nothingWritten();
+    }
+
+    @Test
+    void oversizedChunkedBody() throws Exception {
+        byte[] huge = ("{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // A body of unknown length: java.net.http sends it chunked, with no Content-Length.
+        HttpRequest request = HttpRequest.newBuilder(teams).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonPath problem = JsonPath.from(response.body());
+        assertThat(problem.getString("type")).isEqualTo("urn:async-health:problem:payload-too-large");
+        assertThat(problem.getInt("status")).isEqualTo(413);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).contains("limit");
+        nothingWritten();
+        // A chunked body within the limit is read as usual.
+        HttpRequest small = HttpRequest.newBuilder(teams).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"name\": \"Chunked\"}".getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertThat(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(small, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
     }
 
     @Test

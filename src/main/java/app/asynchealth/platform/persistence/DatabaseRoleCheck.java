@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 public class DatabaseRoleCheck {
 
     void onStart(@Observes StartupEvent event, DataSource dataSource) throws SQLException {
-        EmbeddedDatabaseStart.awaitEmbeddedDatabase(); // already up unless migrations at start are turned off
+        EmbeddedDatabase.awaitStartedIfAny(); // already up unless migrations at start are turned off
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
                         SELECT r.rolsuper OR r.rolbypassrls,

@@ -1,46 +1,24 @@
 package app.asynchealth.platform.persistence;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A real PostgreSQL server run from the binaries shipped on the class path, for the JDK-only default run and for
@@ -51,6 +29,11 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
  * embedded library turns the latter off), every connection needs a password ({@code scram-sha-256}, no {@code trust}),
  * a postmaster orphaned by a killed JVM is stopped before starting afresh, and a watchdog restarts the server on the
  * same port and data directory when it dies.
+ *
+ * <p>This class starts and stops the server and prepares its roles; the rest is in its own classes: one service per
+ * data directory ({@link DataDirectoryLock}), the port ({@link EmbeddedPort}), the password ({@link DatabasePassword}),
+ * orphaned and leftover server processes ({@link Postmasters}), restarts ({@link Watchdog}), the bundled programs
+ * ({@link PostgresBinaries}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -68,14 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host all all 127.0.0.1/32 scram-sha-256
             host all all ::1/128 scram-sha-256
             """;
-    /** The library's lock on a data directory (see {@link #ownerIsGone}). */
-    private static final String LIBRARY_LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
-    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 
-    /** Data directories whose server this JVM runs. */
-    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
     /** The embedded server of this JVM, if any, for the readiness check. */
     private static volatile EmbeddedDatabase current;
 
@@ -83,21 +60,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private final Path passwordFile;
+    private final DataDirectoryLock lock;
     private volatile EmbeddedPostgres postgres;
     private volatile long postmasterPid;
     private volatile boolean running;
     private volatile boolean closing;
-    private final Thread watchdog;
+    private final Watchdog watchdog;
     private final Thread stopOnExit;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
-    private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile) {
+    private EmbeddedDatabase(Path dataDirectory, int port, String password, Path passwordFile,
+            DataDirectoryLock lock) {
         this.dataDirectory = dataDirectory;
+        this.lock = lock;
         this.port = port;
         this.password = password;
         this.passwordFile = passwordFile;
-        this.watchdog = new Thread(this::watch, "embedded-postgres-watchdog");
-        this.watchdog.setDaemon(true);
+        this.watchdog = new Watchdog(this);
         this.stopOnExit = new Thread(this::close, "embedded-postgres-stop");
     }
 
@@ -121,19 +100,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * while the service boots, and whoever needs the database first waits with {@link #awaitStarted()}.
      */
     public static EmbeddedDatabase prepare(Path dataDirectory, int port, Path passwordFile) {
+        // First of all: a second service on this directory must not touch it, nor find and share our server.
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
-            String password = loadOrGeneratePassword(passwordFile);
-            stopOrphanedPostmaster(dataDirectory);
+            String password = DatabasePassword.loadOrGenerate(passwordFile);
+            Postmasters.stopOrphaned(dataDirectory);
             if (port > 0) {
-                requireFreePort(port);
+                EmbeddedPort.requireFree(port);
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : freePort(), password,
-                    passwordFile);
+            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port > 0 ? port : EmbeddedPort.freePort(),
+                    password, passwordFile, lock);
             current = database; // not running yet: the readiness check says so until the start completes
             return database;
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -169,29 +154,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 startServer();
             }
-            IN_USE.add(dataDirectory.toAbsolutePath().normalize());
+            Postmasters.runHere(dataDirectory, true);
             // Our own hook, not the library's: it must stop the watchdog before the server, or the watchdog would
             // restart a server the JVM is stopping and leave it orphaned.
             Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try {
-                prepareRolesAndDatabase();
-            } catch (RuntimeException e) {
-                close(); // no server left behind by a failed start
-                throw e;
-            }
+            prepareRolesAndDatabase();
             watchdog.start();
             current = this;
         } catch (IOException e) {
-            if (current == this) {
-                current = null;
-            }
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+            throw closedAfter(new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e));
         } catch (RuntimeException e) {
-            if (current == this) {
-                current = null;
-            }
-            throw e;
+            throw closedAfter(e);
         }
+    }
+
+    /** No server left behind by a failed start, and the data directory free again for a next attempt. */
+    private RuntimeException closedAfter(RuntimeException failure) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /** Returns once the embedded server of this JVM, if any, has started; rethrows its failure. */
+    public static void awaitStartedIfAny() {
+        current().ifPresent(EmbeddedDatabase::awaitStarted);
     }
 
     /** The embedded server running in this JVM, if any. */
@@ -201,7 +190,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Whether the server is up (false while the watchdog restarts it). */
     public boolean isRunning() {
-        return running && isPostmasterAlive(postmasterPid);
+        return running && Postmasters.isAlive(postmasterPid);
     }
 
     /** The process id of the running postmaster. */
@@ -254,7 +243,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setConnectConfig("password", password)
                 .setDataDirectoryCustomizer(directory -> requirePasswords(directory.toPath()));
         postgres = builder.start();
-        postmasterPid = readPostmasterPid(dataDirectory).orElseThrow(
+        postmasterPid = Postmasters.readPid(dataDirectory).orElseThrow(
                 () -> new IllegalStateException("the embedded PostgreSQL wrote no postmaster.pid in " + dataDirectory));
         running = true;
     }
@@ -274,28 +263,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return;
             }
             LOG.infof("Requiring passwords on the embedded PostgreSQL in %s (scram-sha-256, no trust)", directory);
-            runSingleUser(directory, "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n");
+            PostgresBinaries.runSingleUser(directory, "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n");
             Files.writeString(hba, PG_HBA);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot require passwords on the embedded PostgreSQL in " + directory, e);
-        }
-    }
-
-    private static void runSingleUser(Path directory, String statements) throws IOException {
-        Process process = new ProcessBuilder(command("postgres", "--single", "-D", directory.toString(), SUPERUSER))
-                .redirectErrorStream(true).start();
-        // Statements on stdin, not the command line: the password must not show in the process list.
-        process.getOutputStream().write(statements.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("ERROR")) {
-                process.destroyForcibly();
-                throw new IllegalStateException("single-user PostgreSQL failed in " + directory + ": " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -335,93 +306,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Restarts the server when its postmaster is gone (killed, crashed, OOM): same port, same data directory, so the
-     * service's pool reconnects by itself. Readiness is down meanwhile.
-     */
-    private void watch() {
-        while (!closing) {
-            try {
-                Thread.sleep(WATCH_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (closing || isPostmasterAlive(postmasterPid)) {
-                continue;
-            }
-            running = false;
-            LOG.warnf("The embedded PostgreSQL (pid %d) is gone; restarting it on port %d (the library's \"Could not stop "
-                    + "postmaster\" error that follows is expected: there is nothing left to stop)", postmasterPid, port);
-            restart();
-        }
-    }
-
-    private void restart() {
-        releaseLibraryInstance();
-        while (!closing) {
-            try {
-                awaitLeftoversGone();
-                synchronized (this) {
-                    if (closing) {
-                        return;
-                    }
-                    startServer();
-                }
-                LOG.warnf("The embedded PostgreSQL is back (pid %d, port %d)", postmasterPid, port);
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("Restarting the embedded PostgreSQL failed, trying again: %s", e.getMessage());
-                releaseLibraryInstance();
-                // A start that failed inside the library leaves its lock on the data directory with an instance we
-                // never got; the lock's file is closed, and the lock released, when that instance is collected.
-                System.gc();
-                try {
-                    Thread.sleep(RESTART_BACKOFF.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * Backends of a killed postmaster notice its death and exit, normally within milliseconds; while one is left it
-     * holds the old shared memory and PostgreSQL refuses to start. Wait for them, and end those that linger: their
-     * postmaster is gone, so crash recovery replays what they committed.
-     */
-    private void awaitLeftoversGone() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            List<ProcessHandle> leftovers = leftoverProcesses(dataDirectory);
-            if (leftovers.isEmpty()) {
-                return;
-            }
-            if (i == 50) {
-                LOG.warnf("Ending %d processes the killed PostgreSQL left in %s", leftovers.size(), dataDirectory);
-                leftovers.forEach(ProcessHandle::destroyForcibly);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** PostgreSQL processes working in this data directory (a postgres process's working directory is its data). */
-    static List<ProcessHandle> leftoverProcesses(Path dataDirectory) {
-        Path data = dataDirectory.toAbsolutePath().normalize();
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .filter(process -> {
-                    try {
-                        return Files.readSymbolicLink(Path.of("/proc", String.valueOf(process.pid()), "cwd"))
-                                .normalize().equals(data);
-                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                        return false; // gone meanwhile, or not ours to inspect
-                    }
-                }).toList();
-    }
-
     /** Frees the library's lock on the data directory; its stop of the (dead) server fails, which is expected. */
-    private synchronized void releaseLibraryInstance() {
+    synchronized void releaseLibraryInstance() {
         EmbeddedPostgres dead = postgres;
         if (dead == null) {
             return;
@@ -433,10 +319,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    // For the watchdog.
+
+    boolean closing() {
+        return closing;
+    }
+
+    void markDown() {
+        running = false;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** @return false if the database is being closed, and so was not started */
+    synchronized boolean startAgainUnlessClosing() throws IOException {
+        if (closing) {
+            return false;
+        }
+        startServer();
+        return true;
+    }
+
     @Override
     public void close() {
         closing = true;
-        watchdog.interrupt();
+        watchdog.stop();
         synchronized (this) {
             running = false;
             if (current == this) {
@@ -449,185 +358,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres server = postgres;
             postgres = null;
-            if (server != null) {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    IN_USE.remove(dataDirectory.toAbsolutePath().normalize());
-                }
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ orphans
-
-    /**
-     * A JVM killed with SIGKILL leaves its postmaster running (pg_ctl detaches it). Started on such a data directory,
-     * the library would quietly connect to that orphan, which runs with whatever settings and password it was started
-     * with: stop it (fast shutdown, so that it finishes its WAL cleanly) and start afresh.
-     */
-    public static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
-        OptionalLong pid = readPostmasterPid(dataDirectory);
-        if (pid.isEmpty() || !isPostmasterAlive(pid.getAsLong())) {
-            return; // none, or a stale file that PostgreSQL itself clears on start
-        }
-        if (!ownerIsGone(dataDirectory)) {
-            throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " (pid " + pid.getAsLong()
-                    + ") belongs to a service that is still running; stop it first, or give this one another "
-                    + "async-health.data-dir");
-        }
-        LOG.warnf("An embedded PostgreSQL (pid %d) left running by an earlier run still serves %s: stopping it "
-                + "(fast shutdown) to start it afresh", pid.getAsLong(), dataDirectory);
-        Process stop = new ProcessBuilder(command("pg_ctl", "stop", "-D", dataDirectory.toString(), "-m", "fast", "-w",
-                "-t", "60")).redirectErrorStream(true).start();
-        String output = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ProcessHandle orphan = ProcessHandle.of(pid.getAsLong()).orElse(null);
-        try {
-            stop.waitFor(70, TimeUnit.SECONDS);
-            if (orphan != null && isPostmasterAlive(orphan.pid())) {
-                LOG.warnf("pg_ctl did not stop the orphaned PostgreSQL (%s); terminating it", output.strip());
-                orphan.destroy();
-                for (int i = 0; i < 600 && isPostmasterAlive(orphan.pid()); i++) {
-                    Thread.sleep(100);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop the orphaned PostgreSQL (pid " + pid.getAsLong() + ") of "
-                    + dataDirectory + ": " + output, e);
-        }
-    }
-
-    /**
-     * The library holds a file lock on the data directory for as long as its JVM lives; the operating system drops it
-     * when that JVM dies. Lockable means that nobody alive owns the postmaster.
-     */
-    private static boolean ownerIsGone(Path dataDirectory) throws IOException {
-        if (IN_USE.contains(dataDirectory.toAbsolutePath().normalize())) {
-            return false; // ours, in this JVM: not probed by a channel, whose close would drop this JVM's lock
-        }
-        Path lockFile = dataDirectory.resolve(LIBRARY_LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return true;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
-            return lock != null;
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return false;
-        }
-    }
-
-    public static OptionalLong readPostmasterPid(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            if (!Files.exists(pidFile)) {
-                return OptionalLong.empty();
-            }
-            List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /**
-     * Alive and a postgres binary: a pid reused by another program must not be mistaken for (or stopped as) ours, and
-     * an exited one that nobody reaped yet (a zombie, with no command any more) is gone.
-     */
-    public static boolean isPostmasterAlive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .flatMap(process -> process.info().command()).map(command -> command.endsWith("/postgres"))
-                .orElse(false);
-    }
-
-    // ------------------------------------------------------------------------------------------------ helpers
-
-    /**
-     * A binary of the bundled PostgreSQL (initdb, pg_ctl, postgres). The library unpacks them but does not say where;
-     * its own (private) preparation step is called, which only unpacks once per machine.
-     */
-    static Path binary(String name) {
-        try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
-                    File.class);
-            prepare.setAccessible(true);
-            File directory = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-            return directory.toPath().resolve("bin").resolve(name);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("the embedded-postgres library changed: cannot locate its binaries", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot unpack the bundled PostgreSQL", e.getCause());
-        }
-    }
-
-    /**
-     * A command line running a bundled binary as the library runs it: PostgreSQL refuses to run as root, so as root
-     * (containers, CI) it runs in a user namespace of its own.
-     */
-    public static List<String> command(String binary, String... arguments) {
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.add(binary(binary).toString());
-        command.addAll(List.of(arguments));
-        return command;
-    }
-
-    /** Random on first start, then kept, readable by the service's user only (created so, never world-readable). */
-    static String loadOrGeneratePassword(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            byte[] secret = new byte[24];
-            new SecureRandom().nextBytes(secret);
-            // URL-safe base64: no quote or backslash, so it can be written into SQL as it is.
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException raced) {
-                return Files.readString(file).strip();
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
+                if (server != null) {
+                    server.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                Postmasters.runHere(dataDirectory, false);
+                lock.close(); // only once the server is stopped: a next start must not find it still running
             }
-            Files.writeString(file, generated);
-            return generated;
-        }
-        restrictToOwner(file); // a copy or restore may have widened it
-        String password = Files.readString(file).strip();
-        if (!password.matches("[A-Za-z0-9_\\-]{16,}")) {
-            throw new IllegalStateException("the embedded database password in " + file
-                    + " is not one this service generated; delete the file to have a new one set");
-        }
-        return password;
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // nothing more to restrict
-        }
-    }
-
-    /**
-     * Another server on the port would otherwise be found only after the library's minute of waiting, and then as a
-     * refused password: that server answers the connection checks instead of ours.
-     */
-    private static void requireFreePort(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on localhost is in use (another async-health or "
-                    + "PostgreSQL?): stop it, or give the embedded database another port with "
-                    + "async-health.embedded-db.port", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

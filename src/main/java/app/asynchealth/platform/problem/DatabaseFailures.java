@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import org.hibernate.JDBCException;
 import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -18,15 +19,18 @@ final class DatabaseFailures {
     }
 
     /**
-     * The database cannot be reached or used right now: no connection within the pool's acquisition timeout, a
-     * connection broken or refused (SQLState class 08), the server shutting down or starting (57P01-57P03), out of
-     * connection slots (53300), or the service's role refused at login (28000, 28P01).
+     * The database cannot be reached or used right now. Two kinds: no connection could be had at all, whatever the
+     * reason the server or the pool gave (Hibernate names that step; the server may say, for instance, 55000 "not
+     * currently accepting connections", a state that inside a statement would be the service's own bug), or the
+     * failure is of a kind that only a connection's loss or refusal causes: a connection broken or refused (SQLState
+     * class 08), the server shutting down or starting (57P01-57P03), out of connection slots (53300), the service's
+     * role refused at login (28000, 28P01), its database gone (3D000), the pool's acquisition timeout.
      */
     static boolean unavailable(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = next(cause)) {
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException || noConnection(cause)) {
                 return true;
             }
             if (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || acquisitionTimeout(sql))) {
@@ -56,12 +60,23 @@ final class DatabaseFailures {
 
     private static boolean unavailableState(String state) {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03") || state.equals("53300") || state.equals("28000") || state.equals("28P01"));
+                || state.equals("57P03") || state.equals("53300") || state.equals("28000") || state.equals("28P01")
+                || state.equals("3D000"));
     }
 
-    /** Agroal says so only in words: a plain SQLException without a state. */
+    /**
+     * Hibernate wraps whatever getting a connection threw under this fixed description of the step (not the
+     * database's words, which may be in any language).
+     */
+    private static boolean noConnection(Throwable cause) {
+        return cause instanceof JDBCException jdbc && jdbc.getErrorMessage() != null
+                && jdbc.getErrorMessage().startsWith("Unable to acquire JDBC Connection");
+    }
+
+    /** Agroal says so only in words: a plain SQLException without a state (a timeout, or a failed connection start). */
     private static boolean acquisitionTimeout(SQLException sql) {
         return sql.getSQLState() == null && sql.getMessage() != null
-                && sql.getMessage().startsWith("Acquisition timeout");
+                && (sql.getMessage().startsWith("Acquisition timeout")
+                        || sql.getMessage().startsWith("Exception while creating new connection"));
     }
 }

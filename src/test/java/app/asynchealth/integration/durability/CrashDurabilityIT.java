@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.platform.persistence.EmbeddedDatabase;
+import app.asynchealth.platform.persistence.Postmasters;
 import app.asynchealth.support.PackagedService;
 
 /**
@@ -81,7 +82,7 @@ class CrashDurabilityIT {
             service.close();
         }
         if (dataDirectory != null) {
-            EmbeddedDatabase.stopOrphanedPostmaster(dataDirectory.resolve("pgdata")); // after a failed test only
+            Postmasters.stopOrphaned(dataDirectory.resolve("pgdata")); // after a failed test only
             try (Stream<Path> files = Files.walk(dataDirectory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
@@ -98,11 +99,11 @@ class CrashDurabilityIT {
         service.kill();
         load.killedAt.set(true);
         // The embedded PostgreSQL outlives its JVM ...
-        assertThat(EmbeddedDatabase.isPostmasterAlive(postmaster)).isTrue();
+        assertThat(Postmasters.isAlive(postmaster)).isTrue();
         service = PackagedService.start("crash-2", settings);
         // ... and the next start stops it knowingly and starts afresh, instead of adopting it silently.
         assertThat(Files.readString(service.logFile())).contains("left running by an earlier run");
-        assertThat(EmbeddedDatabase.isPostmasterAlive(postmaster)).isFalse();
+        assertThat(Postmasters.isAlive(postmaster)).isFalse();
         load.finish();
 
         round.verify(load);
@@ -320,6 +321,6 @@ class CrashDurabilityIT {
     }
 
     static long postmasterPid() {
-        return EmbeddedDatabase.readPostmasterPid(dataDirectory.resolve("pgdata")).orElseThrow();
+        return Postmasters.readPid(dataDirectory.resolve("pgdata")).orElseThrow();
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -138,15 +140,15 @@ class EmbeddedDatabaseHardeningTest {
             port = database.port();
         }
         // What a JVM killed with SIGKILL leaves: a detached postmaster on the data directory.
-        Process orphanStart = new ProcessBuilder(EmbeddedDatabase.command("pg_ctl", "start", "-D",
+        Process orphanStart = new ProcessBuilder(PostgresBinaries.command("pg_ctl", "start", "-D",
                 pgdata().toString(), "-o", "-p " + port + " -c synchronous_commit=off", "-w")).inheritIO().start();
         assertThat(orphanStart.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        long orphan = EmbeddedDatabase.readPostmasterPid(pgdata()).orElseThrow();
-        assertThat(EmbeddedDatabase.isPostmasterAlive(orphan)).isTrue();
+        long orphan = Postmasters.readPid(pgdata()).orElseThrow();
+        assertThat(Postmasters.isAlive(orphan)).isTrue();
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgdata(), port, passwordFile());
                 Connection connection = connect(database, "postgres", "postgres", database.password())) {
-            assertThat(EmbeddedDatabase.isPostmasterAlive(orphan)).isFalse();
+            assertThat(Postmasters.isAlive(orphan)).isFalse();
             assertThat(database.postmasterPid()).isNotEqualTo(orphan);
             assertThat(show(connection, "synchronous_commit")).isEqualTo("on"); // ours, not the orphan's settings
         }
@@ -168,9 +170,38 @@ class EmbeddedDatabaseHardeningTest {
             int port = other.getLocalPort();
             long started = System.nanoTime();
             assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), port, passwordFile()))
-                    .hasMessageContaining("Port " + port).hasMessageContaining("async-health.embedded-db.port");
+                    .hasMessageContaining("Port " + port).hasMessageContaining("a server listens on it")
+                    .hasMessageContaining("async-health.embedded-db.port");
             // Before the fix the library waited its full minute, then failed on the other server's password.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aPortHeldByAnOutgoingConnectionIsNamedSoNotAsAServer() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket()) {
+            // The client's local end takes a port from the ephemeral range, as any outgoing connection does.
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+            int held = client.getLocalPort();
+            assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata(), held, passwordFile()))
+                    .hasMessageContaining("Port " + held).hasMessageContaining("nothing listens on it")
+                    .hasMessageContaining("outgoing connection").hasMessageNotContaining("another async-health")
+                    .hasMessageContaining("async-health.embedded-db.port");
+        }
+    }
+
+    @Test
+    void theDefaultPortIsOutsideTheRangeOfOutgoingConnections() throws Exception {
+        assertThat(EmbeddedPort.DEFAULT).isBetween(1024, 32767); // below every common OS's ephemeral range
+        Path linuxRange = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (Files.exists(linuxRange)) {
+            // By lines: /proc reports a size of 0, and a read sized by it may come back short.
+            String[] bounds = Files.readAllLines(linuxRange).get(0).strip().split("\\s+");
+            boolean inside = EmbeddedPort.DEFAULT >= Integer.parseInt(bounds[0])
+                    && EmbeddedPort.DEFAULT <= Integer.parseInt(bounds[1]);
+            assertThat(inside).as("default port %d inside the ephemeral range %s", EmbeddedPort.DEFAULT,
+                    String.join("-", bounds)).isFalse();
         }
     }
 
@@ -184,7 +215,7 @@ class EmbeddedDatabaseHardeningTest {
             }
             long killed = database.postmasterPid();
             // The processes of this server are known by their working directory (what the restart waits for).
-            assertThat(EmbeddedDatabase.leftoverProcesses(pgdata())).extracting(ProcessHandle::pid).contains(killed);
+            assertThat(Postmasters.leftoverProcesses(pgdata())).extracting(ProcessHandle::pid).contains(killed);
             // A client connected at the time of the kill: its backend outlives the postmaster for a moment.
             Connection connected = connect(database, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER_ROLE,
                     database.password());

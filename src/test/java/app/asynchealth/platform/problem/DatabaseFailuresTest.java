@@ -32,6 +32,12 @@ class DatabaseFailuresTest {
             assertThat(DatabaseFailures.unavailable(new IllegalStateException("cannot bind the connection",
                     new SQLException("terminated", state)))).as(state).isTrue();
         }
+        // Whatever the server answered to a new connection: here a database closed to connections.
+        assertThat(DatabaseFailures.unavailable(new GenericJDBCException("Unable to acquire JDBC Connection",
+                new PSQLException("FATAL: database is not currently accepting connections", PSQLState.OBJECT_NOT_IN_STATE))))
+                .isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("Exception while creating new connection",
+                new IllegalStateException("driver")))).isTrue();
         // The identity checks fail authentication with the database failure as the cause.
         assertThat(DatabaseFailures.unavailable(new AuthenticationFailedException(
                 new PersistenceException(new SQLException("terminated", "57P01"))))).isTrue();
@@ -43,6 +49,9 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.unavailable(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseFailures.unavailable(new SQLException("deadlock", "40P01"))).isFalse();
         assertThat(DatabaseFailures.unavailable(new SQLException("syntax", "42601"))).isFalse();
+        // The same state inside a statement, on a connection the service has: its own bug.
+        assertThat(DatabaseFailures.unavailable(new GenericJDBCException("could not execute statement",
+                new SQLException("currval of sequence is not yet defined", "55000")))).isFalse();
         assertThat(DatabaseFailures.refusedValue(new PersistenceException(new SQLException("bad byte", "22021"))))
                 .isTrue();
         assertThat(DatabaseFailures.refusedValue(new SQLException("duplicate key", "23505"))).isFalse();
