@@ -72,7 +72,10 @@ public final class InvitationRepresentations {
 
     @Schema(name = "InvitationClaimRequest")
     public record ClaimRequest(
-            @Schema(description = "The claim code the member received") @NotBlank @Size(max = 200) String code) {
+            @Schema(description = "The claim code the member received: the tenant, a dot and 43 random characters."
+                    + " Anything else is refused with 400; a code of this shape that no invitation waits for (never issued,"
+                    + " revoked, replaced or claimed already) with 404.", pattern = ClaimCodes.FORMAT, maxLength = 200)
+            @NotBlank @Size(max = 200) String code) {
     }
 
     @Schema(name = "RespondentCredential", description = "The respondent's own credential, given once to whoever claims the code. Nobody else holds it: keep it to read, change or withdraw your answers.")
