@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request.Method;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -208,6 +210,27 @@ class OpenApiContractTest {
         });
         assertThat(tagged).contains("getTenant", "getTeam", "getTeamMember", "getAssessment", "getTeamCharter",
                 "getTeamCharterVersion", "getTeamCharterCoverage", "getResponse", "getWebhookEndpoint", "getTeamAction");
+    }
+
+    /**
+     * What the service always sends is required, so that generated clients do not type ids as possibly absent: every
+     * primitive of a record (never null, so never left out) and the fields annotated so. The validator then holds
+     * every test's traffic to it.
+     */
+    @Test
+    void responseSchemasRequireWhatIsAlwaysSent() throws Exception {
+        Map<String, Schema> schemas = contract().getComponents().getSchemas();
+        assertThat(schemas.get("Team").getRequired()).contains("id", "name", "createdAt", "updatedAt");
+        assertThat(schemas.get("Assessment").getRequired()).contains("id", "teamId", "status", "round",
+                "anonymityThreshold", "invitedCount", "submittedCount");
+        assertThat(schemas.get("Tenant").getRequired()).contains("id", "name", "anonymityThreshold", "liveProfiles");
+        assertThat(schemas.get("Problem").getRequired()).contains("type", "title", "status");
+        assertThat(ContractValidation.validator().validateResponse("/api/v1/teams/" + UUID.randomUUID(),
+                Method.GET,
+                SimpleResponse.Builder.ok().withContentType("application/json")
+                        .withBody("{\"name\": \"Core\", \"createdAt\": \"2026-01-01T00:00:00Z\","
+                                + " \"updatedAt\": \"2026-01-01T00:00:00Z\"}").build()).hasErrors())
+                .as("a team without its id").isTrue();
     }
 
     private static OpenAPI contract() throws Exception {

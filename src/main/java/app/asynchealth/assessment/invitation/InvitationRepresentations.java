@@ -18,7 +18,7 @@ public final class InvitationRepresentations {
     }
 
     @Schema(name = "Invitation", description = "A member's seat in an assessment. Its claim code is shown once, when issued; a claimed seat belongs to its respondent and can be neither revoked nor reissued.")
-    public record InvitationView(UUID id, UUID assessmentId, UUID memberId,
+    public record InvitationView(@Schema(required = true) UUID id, @Schema(required = true) UUID assessmentId, UUID memberId,
             @Schema(description = "pending: the code waits to be claimed; claimed: the respondent holds the seat's only credential; revoked: the code was withdrawn before anyone claimed it") InvitationStatus status,
             @Schema(description = "code: the claim code was returned to whoever invited; email: the service e-mailed it to the member, nobody else saw it; account: no code, the member's own account took the seat") InvitationDelivery delivery,
             Instant expiresAt, Instant createdAt, Instant claimedAt, Instant revokedAt) {

@@ -1,5 +1,6 @@
 package app.asynchealth.platform.web;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.ArrayDeque;
@@ -186,6 +187,7 @@ public class OpenApiContractFilter implements OASFilter {
             openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         }
         constrainSchemas(openAPI.getComponents().getSchemas());
+        requirePrimitives(openAPI.getComponents().getSchemas());
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(OpenApiContractFilter::keepExamplesText);
             closeRequestSchemas(openAPI);
@@ -333,6 +335,31 @@ public class OpenApiContractFilter implements OASFilter {
         }
     }
 
+    /**
+     * A record component of a primitive type is always in the JSON the service sends (only nulls are left out), and a
+     * body that leaves it out is refused (it cannot be null): required, both ways. Generators then type it as always
+     * there. Components that may be absent are objects, and are required only where annotated so.
+     */
+    private static void requirePrimitives(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        Map<String, Class<?>> records = RecordSchemas.byName();
+        schemas.forEach((name, schema) -> {
+            Class<?> type = records.get(name);
+            if (type == null || schema.getProperties() == null) {
+                return;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                String property = component.getName();
+                if (component.getType().isPrimitive() && schema.getProperties().containsKey(property)
+                        && (schema.getRequired() == null || !schema.getRequired().contains(property))) {
+                    schema.addRequired(property);
+                }
+            }
+        });
+    }
+
     /** The ETag of a tagged read, and its 304: no body, the same ETag. */
     private static void declareNotModified(Operation operation) {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
@@ -426,6 +453,7 @@ public class OpenApiContractFilter implements OASFilter {
     /** {@link Problem} as a schema, property by property. */
     private static Schema problemSchema() {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem detail")
+                .required(new ArrayList<>(List.of("type", "title", "status"))) // every problem is made from its type
                 .addProperty("type", string("Identifies the kind of problem").format("uri")
                         .addExample("urn:async-health:problem:validation-failed"))
                 .addProperty("title", string("Short summary of the kind of problem"))
