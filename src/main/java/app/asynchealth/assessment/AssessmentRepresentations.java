@@ -23,13 +23,13 @@ public final class AssessmentRepresentations {
 
     @Schema(name = "Assessment")
     public record AssessmentView(
-            UUID id,
-            UUID teamId,
-            String title,
-            TemplateRef template,
-            AssessmentStatus status,
-            Instant opensAt,
-            Instant closesAt,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID teamId,
+            @Schema(required = true) String title,
+            @Schema(required = true) TemplateRef template,
+            @Schema(required = true) AssessmentStatus status,
+            @Schema(required = true) Instant opensAt,
+            @Schema(required = true) Instant closesAt,
             @Schema(description = "No aggregate of this assessment is shown from fewer submitted responses") int anonymityThreshold,
             @Schema(description = "1 for a first assessment, previous round + 1 for a next round") int round,
             UUID previousAssessmentId,
@@ -37,8 +37,8 @@ public final class AssessmentRepresentations {
             Instant closedAt,
             @Schema(description = "Members holding an active invitation") long invitedCount,
             @Schema(description = "Submitted responses, by invitation or by the members' own accounts") long submittedCount,
-            Instant createdAt,
-            Instant updatedAt) {
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {
 
         static AssessmentView of(Assessment a, long invited, long submitted) {
             return new AssessmentView(a.id, a.teamId, a.title, new TemplateRef(a.templateKey, a.templateVersion), a.status,

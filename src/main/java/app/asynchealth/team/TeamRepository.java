@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -39,6 +40,14 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
     public boolean nameTaken(String name, UUID except) {
         return count("lower(name) = lower(?1) and id <> ?2", name,
                 except == null ? new UUID(0, 0) : except) > 0;
+    }
+
+    /** How many assessments the team has, and how many of them are drafts. */
+    public long[] assessmentCounts(UUID teamId) {
+        Object[] counts = getEntityManager().createQuery("select count(a), coalesce(sum(case when a.status = :draft"
+                + " then 1 else 0 end), 0) from Assessment a where a.teamId = :team", Object[].class)
+                .setParameter("draft", AssessmentStatus.DRAFT).setParameter("team", teamId).getSingleResult();
+        return new long[] { ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue() };
     }
 
     public Optional<Team> visibleTo(UUID id, String subject) {

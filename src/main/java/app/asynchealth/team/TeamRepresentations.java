@@ -20,7 +20,8 @@ public final class TeamRepresentations {
     }
 
     @Schema(name = "Team")
-    public record TeamView(UUID id, String name, String description, Instant createdAt, Instant updatedAt) {
+    public record TeamView(@Schema(required = true) UUID id, @Schema(required = true) String name, String description,
+            @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
 
         static TeamView of(Team team) {
             return new TeamView(team.id, team.name, team.description, team.createdAt, team.updatedAt);
@@ -45,15 +46,15 @@ public final class TeamRepresentations {
 
     @Schema(name = "TeamMember")
     public record MemberView(
-            UUID id,
-            UUID teamId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID teamId,
             @Schema(description = "The member's id in the customer's HR system") String externalId,
             String email,
             @Schema(description = "The subject of the member's Keycloak account, when linked") String subject,
             String displayName,
-            TeamRole role,
-            Instant createdAt,
-            Instant updatedAt) {
+            @Schema(required = true) TeamRole role,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {
 
         static MemberView of(TeamMember member) {
             return new MemberView(member.id, member.teamId, member.externalId, member.email, member.subject,

@@ -96,6 +96,9 @@ public class TeamResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Delete a team and its memberships (tenant admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The team has assessments (problem type"
+            + " urn:async-health:problem:team-has-assessments): delete its draft assessments first; a team whose"
+            + " assessments were opened keeps its history and is not deleted")
     public void delete(@PathParam("teamId") UUID teamId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         teams.delete(teamId, ifMatch);
     }

@@ -3,6 +3,7 @@ package app.asynchealth.team;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.asynchealth.platform.problem.ProblemException;
@@ -76,6 +77,18 @@ public class TeamService {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a tenant admin may delete a team.");
         }
         EntityTags.requireMatch(ifMatch, team.version);
+        // Locked first, so that an assessment created meanwhile is either counted here or refused for the team gone.
+        teams.getEntityManager().lock(team, LockModeType.PESSIMISTIC_WRITE);
+        long[] counts = teams.assessmentCounts(id);
+        long all = counts[0];
+        long drafts = counts[1];
+        if (all > 0) {
+            throw new ProblemException(ProblemType.TEAM_HAS_ASSESSMENTS, drafts == all
+                    ? "The team has " + all + " draft assessment(s): delete them first (DELETE /api/v1/assessments/{id}),"
+                            + " then the team."
+                    : "The team has assessments that were opened; their results are the team's history, so the team"
+                            + " is kept. Rename it (PATCH) instead, or remove its members.");
+        }
         teams.delete(team);
         teams.flush();
     }

@@ -19,8 +19,8 @@ public final class TenantRepresentations {
 
     @Schema(name = "Tenant")
     public record TenantView(
-            @Schema(description = "The tenant id: a lowercase slug, also the Keycloak organization alias") String id,
-            String name,
+            @Schema(description = "The tenant id: a lowercase slug, also the Keycloak organization alias", required = true) String id,
+            @Schema(required = true) String name,
             @Schema(description = "No aggregate is shown from fewer submitted responses than this") int anonymityThreshold,
             CompanySize companySize,
             WorkingStyle workingStyle,

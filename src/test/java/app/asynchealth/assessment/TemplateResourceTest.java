@@ -61,6 +61,19 @@ class TemplateResourceTest {
                 .body("template.key", equalTo("our-health"));
     }
 
+    /** The contract has required and scored optional: a client that leaves them out gets the documented defaults. */
+    @Test
+    void aCustomQuestionWithoutRequiredAndScoredIsOptionalAndUnscored() {
+        Map<String, Object> question = Map.of("key", "retro-helpful", "type", "likert-5",
+                "text", "Our retrospectives change how we work.", "scale", Map.of("minLabel", "No", "maxLabel", "Yes"));
+        Api.as(admin).body(Map.of("key", "lean", "title", "Lean", "basedOn", Map.of("key", "async-health", "version", 1),
+                "customQuestions", List.of(question))).post("/api/v1/templates").then().statusCode(201)
+                .body("questions.find { it.key == 'retro-helpful' }.required", equalTo(false))
+                .body("questions.find { it.key == 'retro-helpful' }.scored", equalTo(false));
+        Api.as(admin).get("/api/v1/templates/lean/versions/1").then().statusCode(200)
+                .body("questions.find { it.key == 'retro-helpful' }.required", equalTo(false));
+    }
+
     @Test
     void badDerivationsAreRefused() {
         Map<String, Object> base = Map.of("key", "async-health", "version", 1);

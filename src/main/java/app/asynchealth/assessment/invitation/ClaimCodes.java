@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 final class ClaimCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern CODE = Pattern.compile("^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.[A-Za-z0-9_-]{43}$");
+    /** The shape of every code, also declared in the contract (InvitationClaimRequest.code). */
+    static final String FORMAT = "^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.[A-Za-z0-9_-]{43}$";
+    private static final Pattern CODE = Pattern.compile(FORMAT);
 
     private ClaimCodes() {
     }

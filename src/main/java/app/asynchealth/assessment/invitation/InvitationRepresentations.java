@@ -18,7 +18,7 @@ public final class InvitationRepresentations {
     }
 
     @Schema(name = "Invitation", description = "A member's seat in an assessment. Its claim code is shown once, when issued; a claimed seat belongs to its respondent and can be neither revoked nor reissued.")
-    public record InvitationView(UUID id, UUID assessmentId, UUID memberId,
+    public record InvitationView(@Schema(required = true) UUID id, @Schema(required = true) UUID assessmentId, UUID memberId,
             @Schema(description = "pending: the code waits to be claimed; claimed: the respondent holds the seat's only credential; revoked: the code was withdrawn before anyone claimed it") InvitationStatus status,
             @Schema(description = "code: the claim code was returned to whoever invited; email: the service e-mailed it to the member, nobody else saw it; account: no code, the member's own account took the seat") InvitationDelivery delivery,
             Instant expiresAt, Instant createdAt, Instant claimedAt, Instant revokedAt) {
@@ -72,7 +72,10 @@ public final class InvitationRepresentations {
 
     @Schema(name = "InvitationClaimRequest")
     public record ClaimRequest(
-            @Schema(description = "The claim code the member received") @NotBlank @Size(max = 200) String code) {
+            @Schema(description = "The claim code the member received: the tenant, a dot and 43 random characters."
+                    + " Anything else is refused with 400; a code of this shape that no invitation waits for (never issued,"
+                    + " revoked, replaced or claimed already) with 404.", pattern = ClaimCodes.FORMAT, maxLength = 200)
+            @NotBlank @Size(max = 200) String code) {
     }
 
     @Schema(name = "RespondentCredential", description = "The respondent's own credential, given once to whoever claims the code. Nobody else holds it: keep it to read, change or withdraw your answers.")

@@ -77,12 +77,14 @@ public class InvitationResource {
 
     @POST
     @Path("{invitationId}/reissue")
+    // Any Content-Type, so that a POST with no body (and so none) is taken; a body there is is JSON, as declared.
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A new code for an invitation nobody has claimed (lost or revoked); the old code stops working",
             description = "A claimed invitation belongs to its respondent and is refused (409): a new code never reaches answers already given.")
     @APIResponse(responseCode = "201", description = "The new invitation", content = @Content(schema = @Schema(implementation = IssuedInvitations.class)))
     public Response reissue(@PathParam("assessmentId") UUID assessmentId, @PathParam("invitationId") UUID invitationId,
-            @RequestBody(required = false) @Valid ReissueRequest body) {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReissueRequest.class))) @Valid ReissueRequest body) {
         return Response.status(Response.Status.CREATED)
                 .entity(issuer.reissue(assessmentId, invitationId, body == null ? null : body.delivery())).build();
     }

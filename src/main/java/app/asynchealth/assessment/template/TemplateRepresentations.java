@@ -1,5 +1,6 @@
 package app.asynchealth.assessment.template;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,7 +11,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.asynchealth.assessment.template.TemplateDefinition.BenchmarkQuote;
+import app.asynchealth.assessment.template.TemplateDefinition.Choice;
 import app.asynchealth.assessment.template.TemplateDefinition.Question;
+import app.asynchealth.assessment.template.TemplateDefinition.Scale;
 import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
 
 public final class TemplateRepresentations {
@@ -40,6 +44,31 @@ public final class TemplateRepresentations {
             @Size(max = 2000) String description,
             @Schema(description = "A built-in template version") @NotNull @Valid TemplateRef basedOn,
             @Schema(description = "Keys of base questions to leave out") @Size(max = 100) List<@NotBlank String> omitQuestions,
-            @Schema(description = "The tenant's own questions; they are never scored") @Size(max = 50) List<@NotNull @Valid Question> customQuestions) {
+            @Schema(description = "The tenant's own questions; they are never scored") @Size(max = 50) List<@NotNull @Valid NewQuestion> customQuestions) {
+    }
+
+    /** A tenant's own question as sent: what the template then holds, with defaults for what was left out. */
+    @Schema(name = "NewQuestion", description = "A tenant's own question, as in Question; required and scored may be left out")
+    public record NewQuestion(
+            @Schema(description = "Stable key; never changes meaning") String key,
+            @Schema(description = "The key of the question this one rewords, if any") String replaces,
+            String dimension,
+            QuestionType type,
+            String text,
+            @Schema(description = "Whether an answer must be given; left out, it may be skipped", defaultValue = "false") Boolean required,
+            @Schema(description = "Your own questions are never scored (the report has no figure to compare them with): left out or false", defaultValue = "false") Boolean scored,
+            @Schema(description = "segment (used to pick a benchmark segment) or context (not scored)") String purpose,
+            List<Choice> choices,
+            Scale scale,
+            String unit,
+            BigDecimal min,
+            BigDecimal max,
+            Integer maxLength,
+            @Schema(description = "Never given for your own questions") List<BenchmarkQuote> benchmarks) {
+
+        Question toQuestion() {
+            return new Question(key, replaces, dimension, type, text, Boolean.TRUE.equals(required),
+                    Boolean.TRUE.equals(scored), purpose, choices, scale, unit, min, max, maxLength, benchmarks);
+        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.template.TemplateDefinition.Question;
 import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
+import app.asynchealth.assessment.template.TemplateRepresentations.NewQuestion;
 import app.asynchealth.assessment.template.TemplateRepresentations.NewTemplateVersion;
 import app.asynchealth.assessment.template.TemplateRepresentations.TemplateSummary;
 import app.asynchealth.platform.problem.Problem;
@@ -81,9 +82,9 @@ public class TemplateService {
         }
         List<Question> questions = new ArrayList<>(base.questions().stream()
                 .filter(question -> !omitted.contains(question.key())).toList());
-        List<Question> custom = request.customQuestions() == null ? List.of() : request.customQuestions();
+        List<NewQuestion> custom = request.customQuestions() == null ? List.of() : request.customQuestions();
         for (int i = 0; i < custom.size(); i++) {
-            Question question = custom.get(i);
+            Question question = custom.get(i).toQuestion();
             if (question.scored() || question.benchmarks() != null) {
                 throw ProblemException.invalid("customQuestions[" + i + "].scored",
                         "your own questions are not scored: the report has no figure to compare them with");

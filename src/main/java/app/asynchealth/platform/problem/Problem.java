@@ -18,7 +18,7 @@ public record Problem(
         @Schema(description = "Short summary of the kind of problem") String title,
         @Schema(description = "The HTTP status code") int status,
         @Schema(description = "What went wrong in this occurrence") String detail,
-        @Schema(description = "The request path") URI instance,
+        @Schema(description = "The request path, a URI reference relative to the service", format = "uri-reference") URI instance,
         @Schema(description = "One entry per invalid field, for validation problems") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

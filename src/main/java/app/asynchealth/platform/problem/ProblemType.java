@@ -14,6 +14,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
+    /** A team with assessments is not deleted: its rounds are its history (their drafts can be deleted first). */
+    TEAM_HAS_ASSESSMENTS(Status.CONFLICT, "Team has assessments"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "Precondition failed"),
     PRECONDITION_REQUIRED(Status.PRECONDITION_REQUIRED, "Precondition required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),

@@ -1,18 +1,25 @@
 package app.asynchealth.platform.web;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -20,6 +27,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import app.asynchealth.integration.webhook.WebhookEventType;
 import app.asynchealth.platform.problem.Problem;
+import app.asynchealth.scoring.ScoringModels;
 
 /**
  * Publishes in the contract what the service guarantees: every error response of every operation is an RFC 9457
@@ -110,6 +118,22 @@ public class OpenApiContractFilter implements OASFilter {
             "createInvitations", "revokeInvitation", "reissueInvitation", "claimInvitation", "saveResponse",
             "withdrawResponse", "getAssessmentProfile", "redeliverWebhookDelivery", "sendWebhookTest");
 
+    /** The reads that send an ETag with their 200; each answers If-None-Match naming it with 304 ({@link NotModified}). */
+    static final Set<String> TAGGED_READS = Set.of("getTenant", "getTeam", "getTeamMember", "getTeamCharter",
+            "getTeamCharterCoverage", "getTeamCharterVersion", "getAssessment", "getResponse", "getWebhookEndpoint",
+            "getTeamAction");
+
+    /**
+     * What YAML 1.1 parsers (SnakeYAML, PyYAML) read as something else than text although the YAML writer leaves it
+     * unquoted: times such as 17:30 (numbers in base 60) and dates. The writer quotes what looks like a decimal
+     * number or a boolean, so those need nothing.
+     */
+    static final Pattern YAML_11_NOT_TEXT = Pattern.compile("[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
+            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+            + "|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+            + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
+            + "([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?");
+
     /** Tags group a generated client's operations (one API class each); each says what it holds. */
     static final Map<String, String> TAG_DESCRIPTIONS = Map.ofEntries(
             Map.entry("Answering", "A member's own answers to an assessment, with the respondent credential of a claimed invitation"),
@@ -142,6 +166,9 @@ public class OpenApiContractFilter implements OASFilter {
             }
             typeQueryParameters(operation);
             declareStatuses(path, method, operation);
+            if (TAGGED_READS.contains(operation.getOperationId())) {
+                declareNotModified(operation);
+            }
             document(operation);
         }));
         if (openAPI.getTags() != null) {
@@ -160,6 +187,11 @@ public class OpenApiContractFilter implements OASFilter {
             openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         }
         constrainSchemas(openAPI.getComponents().getSchemas());
+        requirePrimitives(openAPI.getComponents().getSchemas());
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(OpenApiContractFilter::keepExamplesText);
+            closeRequestSchemas(openAPI);
+        }
         // A schema that is one of several JSON types is not also an object.
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().stream()
@@ -213,6 +245,9 @@ public class OpenApiContractFilter implements OASFilter {
                 case "teamId" -> parameter.setSchema(string(null).format("uuid"));
                 case "cursor" -> parameter.setSchema(string(null));
                 case "status" -> parameter.setSchema(OASFactory.createSchema().ref("#/components/schemas/AssessmentStatus"));
+                // The keys the service checks the filter against (ScoresResource), from the same scoring models.
+                case "dimension" -> parameter.setSchema(string(null).enumeration(
+                        new ArrayList<>(ScoringModels.load().dimensionKeys())));
                 default -> {
                 }
             }
@@ -251,6 +286,124 @@ public class OpenApiContractFilter implements OASFilter {
         if (CONFLICTS.contains(operation.getOperationId())) {
             addIfAbsent(operation, "409", "The request conflicts with the resource's current state (a duplicate, or a"
                     + " lifecycle state that does not allow it)");
+        }
+    }
+
+    /**
+     * Request bodies are read strictly: a property the schema does not name is refused (400,
+     * quarkus.jackson.fail-on-unknown-properties), so every object schema a body reaches, nested ones included, says
+     * so; validators and generated clients then agree with the service. Free-form maps (answers) keep their own
+     * additionalProperties. Some of these schemas are also answers: the service sends only their properties.
+     */
+    private static void closeRequestSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Deque<Schema> reached = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().getMediaTypes() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                        .filter(media -> media.getSchema() != null).forEach(media -> reached.add(media.getSchema()));
+            }
+        }));
+        Set<String> seen = new HashSet<>();
+        while (!reached.isEmpty()) {
+            Schema schema = reached.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (seen.add(name) && schemas.get(name) != null) {
+                    reached.push(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null && !schema.getProperties().isEmpty()
+                    && schema.getAdditionalPropertiesSchema() == null && schema.getAdditionalPropertiesBoolean() == null) {
+                schema.setAdditionalPropertiesBoolean(false);
+            }
+            if (schema.getProperties() != null) {
+                reached.addAll(schema.getProperties().values());
+            }
+            for (Schema nested : Arrays.asList(schema.getItems(), schema.getAdditionalPropertiesSchema())) {
+                if (nested != null) {
+                    reached.push(nested);
+                }
+            }
+            for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (group != null) {
+                    reached.addAll(group);
+                }
+            }
+        }
+    }
+
+    /**
+     * A record component of a primitive type is always in the JSON the service sends (only nulls are left out), and a
+     * body that leaves it out is refused (it cannot be null): required, both ways. Generators then type it as always
+     * there. Components that may be absent are objects, and are required only where annotated so.
+     */
+    private static void requirePrimitives(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        Map<String, Class<?>> records = RecordSchemas.byName();
+        schemas.forEach((name, schema) -> {
+            Class<?> type = records.get(name);
+            if (type == null || schema.getProperties() == null) {
+                return;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                String property = component.getName();
+                if (component.getType().isPrimitive() && schema.getProperties().containsKey(property)
+                        && (schema.getRequired() == null || !schema.getRequired().contains(property))) {
+                    schema.addRequired(property);
+                }
+            }
+        });
+    }
+
+    /** The ETag of a tagged read, and its 304: no body, the same ETag. */
+    private static void declareNotModified(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            ok.addHeader("ETag", etagHeader());
+        }
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: If-None-Match names the current ETag; no body").addHeader("ETag", etagHeader()));
+    }
+
+    private static Header etagHeader() {
+        return OASFactory.createHeader().description("The version of the resource; send it in If-None-Match to read"
+                + " it only when it changed, or in If-Match to change it only if nobody else did")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+
+    /**
+     * A string example a YAML 1.1 parser would read as a number or a date (see {@link #YAML_11_NOT_TEXT}) moves into
+     * the description, where it is text to every parser.
+     */
+    private static void keepExamplesText(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING) && schema.getExamples() != null) {
+            List<Object> ambiguous = schema.getExamples().stream()
+                    .filter(example -> example instanceof String text && YAML_11_NOT_TEXT.matcher(text).matches()).toList();
+            if (!ambiguous.isEmpty()) {
+                List<Object> kept = new ArrayList<>(schema.getExamples());
+                kept.removeAll(ambiguous);
+                schema.setExamples(kept.isEmpty() ? null : kept);
+                String examples = ambiguous.stream().map(Object::toString).collect(Collectors.joining(", "));
+                schema.setDescription(schema.getDescription() == null ? "For example " + examples
+                        : schema.getDescription() + " (for example " + examples + ")");
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiContractFilter::keepExamplesText);
+        }
+        keepExamplesText(schema.getItems());
+        for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(OpenApiContractFilter::keepExamplesText);
+            }
         }
     }
 
@@ -300,13 +453,16 @@ public class OpenApiContractFilter implements OASFilter {
     /** {@link Problem} as a schema, property by property. */
     private static Schema problemSchema() {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem detail")
+                .required(new ArrayList<>(List.of("type", "title", "status"))) // every problem is made from its type
                 .addProperty("type", string("Identifies the kind of problem").format("uri")
                         .addExample("urn:async-health:problem:validation-failed"))
                 .addProperty("title", string("Short summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .description("The HTTP status code"))
                 .addProperty("detail", string("What went wrong in this occurrence"))
-                .addProperty("instance", string("The request path").format("uri"))
+                // A relative reference (the request's path), as RFC 9457 allows: format uri would demand a scheme.
+                .addProperty("instance", string("The request path, a URI reference relative to the service")
+                        .format("uri-reference"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))
                         .description("One entry per invalid field, for validation problems"));
