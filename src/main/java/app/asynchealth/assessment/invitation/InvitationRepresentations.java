@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,7 +73,12 @@ public final class InvitationRepresentations {
 
     @Schema(name = "InvitationClaimRequest")
     public record ClaimRequest(
-            @Schema(description = "The claim code the member received") @NotBlank @Size(max = 200) String code) {
+            @Schema(description = "The claim code the member received") @NotBlank @Size(max = 200) String code,
+            @Schema(description = "Optional, and recommended: a secret of the claiming client's own (at least 128 random bits, base64url), kept until the client holds the credential. Sending the same code with the same key again, after a reply that never arrived, returns a credential for the same seat and answers; without the key, nobody (not whoever saw the code) can.",
+                    pattern = ClaimRequest.CLAIM_KEY, minLength = 22, maxLength = 128)
+            @Pattern(regexp = ClaimRequest.CLAIM_KEY, message = "must be 22 to 128 base64url characters (at least 128 random bits)") String claimKey) {
+
+        static final String CLAIM_KEY = "^[A-Za-z0-9_-]{22,128}$";
     }
 
     @Schema(name = "RespondentCredential", description = "The respondent's own credential, given once to whoever claims the code. Nobody else holds it: keep it to read, change or withdraw your answers.")
