@@ -1,10 +1,15 @@
 package app.asynchealth.assessment.invitation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One-time claim codes: {@code <tenant>.<43 characters of randomness>}. The tenant part lets the anonymous claim find
@@ -29,6 +34,21 @@ final class ClaimCodes {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /**
+     * The credential id a claim with a claim key yields: the same for the same code and key, so that a claimer who
+     * lost the reply gets their credential again; unknowable without the key, which only the claimer's client holds.
+     */
+    static String credentialIdFor(String code, String claimKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(claimKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] id = mac.doFinal(("async-health claim " + code).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The tenant a well-formed code names, or empty for anything that is not a claim code. */

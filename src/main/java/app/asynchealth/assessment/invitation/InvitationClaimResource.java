@@ -1,5 +1,7 @@
 package app.asynchealth.assessment.invitation;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +39,11 @@ public class InvitationClaimResource {
     @POST
     @SecurityRequirementsSet
     @Operation(summary = "Claim an invitation: exchange its one-time code for your own respondent credential",
-            description = "Needs no token: the code is the proof. The code dies here, and the credential is shown once, to you only. Nobody else (not the person who invited you) ever holds a credential that reads or changes your answers.")
+            description = "Needs no token: the code is the proof. The code dies here, and the credential is shown to you only; with a claim key, the same code and key get it again if the reply was lost. Nobody else (not the person who invited you) ever holds a credential that reads or changes your answers.")
     @APIResponse(responseCode = "201", description = "Your respondent credential", content = @Content(schema = @Schema(implementation = RespondentCredential.class)))
-    @APIResponse(responseCode = "404", description = "No invitation waits for this code (unknown, revoked, replaced or already claimed)")
+    @APIResponse(responseCode = "404", description = "No invitation waits for this code (unknown, revoked, replaced, or already claimed without this claim key)")
     @APIResponse(responseCode = "409", description = "The assessment is closed")
     public Response claim(@Valid @NotNull ClaimRequest body) {
-        return Response.status(Response.Status.CREATED).entity(claims.claim(body.code())).build();
+        return Response.status(Response.Status.CREATED).entity(claims.claim(body.code(), Optional.ofNullable(body.claimKey()))).build();
     }
 }

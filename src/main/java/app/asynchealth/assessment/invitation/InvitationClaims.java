@@ -3,6 +3,7 @@ package app.asynchealth.assessment.invitation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,17 +47,28 @@ public class InvitationClaims {
         this.clock = clock;
     }
 
-    public RespondentCredential claim(String code) {
+    /**
+     * Exchanges the code for a credential. With a claim key (a secret the claimer's client made and keeps), the same
+     * code and key may be sent again after a lost reply and yield the credential of the same seat; with another key,
+     * or none, a claimed code claims nothing.
+     */
+    public RespondentCredential claim(String code, Optional<String> claimKey) {
         String tenant = ClaimCodes.tenantOf(code)
                 .orElseThrow(() -> ProblemException.invalid("code", "is not a claim code"));
         if (!tenants.active(tenant)) {
             throw new ProblemException(ProblemType.NOT_FOUND, NO_INVITATION); // a disabled tenant's codes claim nothing
         }
-        return tenantWork.call(tenant, () -> claimInTenant(tenant, code));
+        return tenantWork.call(tenant, () -> claimInTenant(tenant, code, claimKey));
     }
 
-    private RespondentCredential claimInTenant(String tenant, String code) {
-        Invitation seat = invitations.pendingByCodeForUpdate(TokenHashes.sha256(code))
+    private RespondentCredential claimInTenant(String tenant, String code, Optional<String> claimKey) {
+        String credentialId = claimKey.map(key -> ClaimCodes.credentialIdFor(code, key))
+                .orElseGet(ClaimCodes::randomSecret);
+        String claimantHash = Claimant.credential(credentialId).hash();
+        Optional<Invitation> pending = invitations.pendingByCodeForUpdate(TokenHashes.sha256(code));
+        // Not pending: claimed already, perhaps by this very claimer whose reply was lost (then the key matches).
+        Invitation seat = pending
+                .or(() -> claimKey.flatMap(key -> invitations.claimedByClaimant(claimantHash)))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, NO_INVITATION));
         Instant now = clock.instant();
         Assessment assessment = assessments.findByIdOptional(seat.assessmentId)
@@ -64,9 +76,10 @@ public class InvitationClaims {
         if (assessment.status == AssessmentStatus.CLOSED || !now.isBefore(assessment.closesAt)) {
             throw new ProblemException(ProblemType.CONFLICT, "The assessment is closed; the invitation can no longer be claimed.");
         }
-        String credentialId = ClaimCodes.randomSecret();
-        seat.claim(Claimant.credential(credentialId).hash(), now);
-        invitations.flush();
+        if (pending.isPresent()) {
+            seat.claim(claimantHash, now);
+            invitations.flush();
+        }
         Instant expiresAt = assessment.closesAt.plus(READ_AFTER_CLOSE);
         return new RespondentCredential(assessment.id,
                 tokens.mintRespondent(credentialId, tenant, assessment.id, expiresAt), expiresAt);

@@ -70,6 +70,14 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 .getResultStream().findFirst().map(Invitation.class::cast);
     }
 
+    /** The claimed seat a claim with a claim key made: its retry knows the tenant from the code, not the assessment. */
+    public Optional<Invitation> claimedByClaimant(String claimantHash) {
+        return getEntityManager().createNativeQuery(
+                "SELECT * FROM invitation WHERE claimant_hash = ?1 AND status = 'CLAIMED' LIMIT 1", Invitation.class)
+                .setParameter(1, claimantHash)
+                .getResultStream().findFirst().map(Invitation.class::cast);
+    }
+
     /**
      * Serialises, until commit, the transactions that may create the member's seat in the assessment, whether or not
      * a seat row exists yet to lock.

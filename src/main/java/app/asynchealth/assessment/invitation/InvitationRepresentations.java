@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,8 +75,13 @@ public final class InvitationRepresentations {
     public record ClaimRequest(
             @Schema(description = "The claim code the member received: the tenant, a dot and 43 random characters."
                     + " Anything else is refused with 400; a code of this shape that no invitation waits for (never issued,"
-                    + " revoked, replaced or claimed already) with 404.", pattern = ClaimCodes.FORMAT, maxLength = 200)
-            @NotBlank @Size(max = 200) String code) {
+                    + " revoked, replaced, or claimed already without this claim key) with 404.", pattern = ClaimCodes.FORMAT, maxLength = 200)
+            @NotBlank @Size(max = 200) String code,
+            @Schema(description = "Optional, and recommended: a secret of the claiming client's own (at least 128 random bits, base64url), kept until the client holds the credential. Sending the same code with the same key again, after a reply that never arrived, returns a credential for the same seat and answers; without the key, nobody (not whoever saw the code) can.",
+                    pattern = ClaimRequest.CLAIM_KEY, minLength = 22, maxLength = 128)
+            @Pattern(regexp = ClaimRequest.CLAIM_KEY, message = "must be 22 to 128 base64url characters (at least 128 random bits)") String claimKey) {
+
+        static final String CLAIM_KEY = "^[A-Za-z0-9_-]{22,128}$";
     }
 
     @Schema(name = "RespondentCredential", description = "The respondent's own credential, given once to whoever claims the code. Nobody else holds it: keep it to read, change or withdraw your answers.")
