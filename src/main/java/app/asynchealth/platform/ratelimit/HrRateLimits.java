@@ -62,7 +62,7 @@ public class HrRateLimits {
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(requests).refillIntervally(requests, period))
                 .build();
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(new ConnectionFailuresAsTransient(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 // A bucket is stale once it would be full again: keep it that long, and no longer.
