@@ -62,7 +62,7 @@ class ClosedProfileStoreTest {
         Map<String, Object> row = row(id);
         assertThat(row).isNotNull();
         assertThat(row.get("respondents")).isEqualTo(5);
-        assertThat(row.get("scoring_model")).isEqualTo("2");
+        assertThat(row.get("scoring_model")).isEqualTo("3");
         assertThat(row.get("segments")).isEqualTo("");
         String served = Api.as(admin).get("/api/v1/assessments/{id}/profile", id).then().statusCode(200).extract()
                 .asString();

@@ -107,7 +107,7 @@ public class ProfileResourceTest {
                 .then().statusCode(200);
         String id = closedRound(5, 12, null);
         Api.as(admin).get("/api/v1/assessments/{id}/profile", id).then()
-                .body("scoringModel", equalTo("2"))
+                .body("scoringModel", equalTo("3"))
                 .body("comparison.companySize", equalTo("large"))
                 // All five describe their team as mostly async: the async-first figures apply, and the profile says why.
                 .body("comparison.segments.key", hasItem("async-first"))

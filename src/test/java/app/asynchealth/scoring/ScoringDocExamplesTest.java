@@ -89,7 +89,7 @@ class ScoringDocExamplesTest {
     @Test
     void exampleAFiveRespondents() {
         TeamProfile profile = calculator.compute(exampleA(), Set.of("workingStyle:IN_OFFICE"), 5);
-        assertThat(profile.scoringModel()).isEqualTo("2");
+        assertThat(profile.scoringModel()).isEqualTo("3");
 
         // Segments: 4 of 5 fully or mostly async; nobody works in the office, whatever the tenant's setting says.
         assertThat(profile.segments()).extracting(TeamProfile.Segment::key).containsExactly("async-first");
@@ -177,7 +177,7 @@ class ScoringDocExamplesTest {
     @Test
     void exampleBEightRespondents() {
         TeamProfile profile = calculator.compute(exampleB(), Set.of(), 5);
-        assertThat(profile.scoringModel()).isEqualTo("2");
+        assertThat(profile.scoringModel()).isEqualTo("3");
 
         // Segments: 5 of 8 in the office; 4 async against 4 real-time is no majority either way.
         assertThat(profile.segments()).extracting(TeamProfile.Segment::key).containsExactly("in-office");

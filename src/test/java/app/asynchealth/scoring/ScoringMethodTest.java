@@ -242,6 +242,6 @@ class ScoringMethodTest {
     @Test
     void everyProfileNamesTheMethodThatComputedIt() {
         assertThat(calculator.compute(team(5, Map.of("focus-hours", Answer.of(10))), Set.of(), 5).scoringModel())
-                .isEqualTo(ProfileCalculatorTest.MODEL.version()).isEqualTo("2");
+                .isEqualTo(ProfileCalculatorTest.MODEL.version()).isEqualTo("3");
     }
 }
