@@ -60,7 +60,8 @@ public final class ActionRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ActionRoundFigure", description = "The action's metric in one closed round. Suppressed when the round's profile is, or fewer than the round's anonymity threshold answered the metric's question: then only counts. Figures are shown to those who may read the round's profile (team leads, tenant admins, HR analysts).")
-    public record RoundFigure(UUID assessmentId, String title, int round, Instant closedAt, FigureStatus status,
+    public record RoundFigure(@Schema(required = true) UUID assessmentId, @Schema(required = true) String title, int round, @Schema(required = true) Instant closedAt,
+            @Schema(description = "Absent where the reader may not see the round's figures (members)") FigureStatus status,
             @Schema(description = "Submitted responses of the round") Long respondents,
             @Schema(description = "Respondents who answered the metric's question (of them, for a share of a part of the answers)") Integer answered,
             @Schema(description = "The metric's value, as the round's profile computes it (percent for shares)") Double value,
@@ -70,7 +71,8 @@ public final class ActionRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ActionEffect", description = "The action's metric in the round that measures it (the team's first closed round of the same template that closed after the action was adopted and after its baseline), and the change since the baseline. The change is shown only when both rounds' figures are published.")
-    public record EffectView(UUID assessmentId, String title, int round, Instant closedAt, FigureStatus status,
+    public record EffectView(@Schema(required = true) UUID assessmentId, @Schema(required = true) String title, int round, @Schema(required = true) Instant closedAt,
+            @Schema(description = "Absent where the reader may not see the round's figures (members)") FigureStatus status,
             Long respondents, Integer answered, Double value, Double lower, Double upper,
             @Schema(description = "value − baseline value (percentage points for shares)") Double change,
             @Schema(description = "Lower bound of the change's 95% interval") Double changeLower,
@@ -82,25 +84,25 @@ public final class ActionRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TeamAction")
-    public record ActionView(UUID id, UUID teamId, String recommendationKey, String title, String description,
-            String metric,
+    public record ActionView(@Schema(required = true) UUID id, @Schema(required = true) UUID teamId, String recommendationKey, @Schema(required = true) String title, String description,
+            @Schema(required = true) String metric,
             @Schema(description = "The metric's label in the scoring model") String metricLabel,
             @Schema(description = "higher or lower: which way is healthier") String healthier,
-            UUID ownerMemberId, LocalDate dueDate, ActionStatus status, CharterSection charterSection,
-            RoundFigure baseline,
+            UUID ownerMemberId, @Schema(required = true) LocalDate dueDate, @Schema(required = true) ActionStatus status, CharterSection charterSection,
+            @Schema(required = true) RoundFigure baseline,
             @Schema(description = "Absent until the team has a closed round of the same template that closed after the action was adopted") EffectView effect,
             @Schema(description = "When the action.due webhook was recorded for the current due date") Instant dueNotifiedAt,
-            Instant createdAt, Instant updatedAt) {
+            @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
     }
 
     @Schema(name = "TeamActionPage")
-    public record ActionPage(List<ActionView> items, String nextCursor) {
+    public record ActionPage(@Schema(required = true) List<ActionView> items, String nextCursor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ActionRow", description = "A team action as HR sees it: no answer and no respondent, only the published change of the metric, if any")
-    public record ActionRow(UUID teamId, String teamName, UUID actionId, String title, String metric,
-            ActionStatus status, LocalDate dueDate, Instant adoptedAt, Instant updatedAt,
+    public record ActionRow(@Schema(required = true) UUID teamId, @Schema(required = true) String teamName, @Schema(required = true) UUID actionId, @Schema(required = true) String title, @Schema(required = true) String metric,
+            @Schema(required = true) ActionStatus status, @Schema(required = true) LocalDate dueDate, @Schema(required = true) Instant adoptedAt, @Schema(required = true) Instant updatedAt,
             @Schema(description = "The round that measured the action, when there is one") UUID measuredIn,
             @Schema(description = "The change since the baseline, when both rounds' figures are published") Double change,
             Double changeLower, Double changeUpper, EffectVerdict verdict) {
@@ -108,7 +110,7 @@ public final class ActionRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ActionRowPage")
-    public record ActionRowPage(List<ActionRow> items,
+    public record ActionRowPage(@Schema(required = true) List<ActionRow> items,
             @Schema(description = "Opaque cursor for the next page; absent on the last page") String nextCursor) {
     }
 }

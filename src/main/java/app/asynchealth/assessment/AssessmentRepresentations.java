@@ -67,6 +67,6 @@ public final class AssessmentRepresentations {
     }
 
     @Schema(name = "AssessmentPage")
-    public record AssessmentPage(List<AssessmentView> items, String nextCursor) {
+    public record AssessmentPage(@Schema(required = true) List<AssessmentView> items, String nextCursor) {
     }
 }

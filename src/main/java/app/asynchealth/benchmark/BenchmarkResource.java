@@ -42,20 +42,20 @@ public class BenchmarkResource {
 
     @Schema(name = "BenchmarkFigure", description = "A figure of the State of Async Work 2026 report")
     public record FigureView(
-            String key,
+            @Schema(required = true) String key,
             @Schema(description = "A percentage (0-100), hours per week, or a ratio (\"2.7x more likely\")") double value,
-            @Schema(description = "percent, hours-per-week or ratio") String unit,
-            @Schema(description = "Who the figure describes: all-respondents, async-first-companies, in-office-workers, large-companies, …") String population,
+            @Schema(required = true, description = "percent, hours-per-week or ratio") String unit,
+            @Schema(required = true, description = "Who the figure describes: all-respondents, async-first-companies, in-office-workers, large-companies, …") String population,
             @Schema(description = "For ratios: the group the population is compared with") String comparedWith,
-            @Schema(description = "What exactly the report measured") String measure,
+            @Schema(required = true, description = "What exactly the report measured") String measure,
             @Schema(description = "Respondents the figure stands on; absent where the report does not publish it (segments)") Integer sampleSize,
             @Schema(description = "true where the report rounds the figure in words (\"8 in 10\", \"over 4 times\")") Boolean approximate,
-            @Schema(description = "The report's sentence, verbatim") String quote,
-            @Schema(description = "The report and its sample") String source) {
+            @Schema(required = true, description = "The report's sentence, verbatim") String quote,
+            @Schema(required = true, description = "The report and its sample") String source) {
     }
 
     @Schema(name = "BenchmarkPage")
-    public record FigurePage(List<FigureView> items, String nextCursor) {
+    public record FigurePage(@Schema(required = true) List<FigureView> items, String nextCursor) {
     }
 
     @GET

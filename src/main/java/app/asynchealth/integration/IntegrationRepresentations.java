@@ -22,7 +22,7 @@ public final class IntegrationRepresentations {
     }
 
     @Schema(name = "IntegrationToken", description = "An HR integration token (role hr-analyst); its value is shown only when created")
-    public record TokenView(UUID id, String name, String createdBy, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    public record TokenView(@Schema(required = true) UUID id, @Schema(required = true) String name, @Schema(required = true) String createdBy, @Schema(required = true) Instant createdAt, @Schema(required = true) Instant expiresAt, Instant revokedAt) {
 
         static TokenView of(IntegrationToken token) {
             return new TokenView(token.id, token.name, token.createdBy, token.createdAt, token.expiresAt, token.revokedAt);
@@ -30,11 +30,11 @@ public final class IntegrationRepresentations {
     }
 
     @Schema(name = "IssuedIntegrationToken")
-    public record IssuedToken(TokenView integration,
-            @Schema(description = "The bearer token; store it now, it is not shown again") String token) {
+    public record IssuedToken(@Schema(required = true) TokenView integration,
+            @Schema(required = true, description = "The bearer token; store it now, it is not shown again") String token) {
     }
 
     @Schema(name = "IntegrationTokenPage")
-    public record TokenPage(List<TokenView> items, String nextCursor) {
+    public record TokenPage(@Schema(required = true) List<TokenView> items, String nextCursor) {
     }
 }

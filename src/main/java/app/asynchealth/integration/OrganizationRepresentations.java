@@ -28,9 +28,9 @@ public final class OrganizationRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OrganizationProfile", description = "Every team's latest closed round, rolled up. Only teams whose own profile is available count; suppressed teams are counted, never included, so that no figure can be differenced back to them.")
-    public record OrganizationProfile(String tenantId, RollupStatus status,
+    public record OrganizationProfile(@Schema(required = true) String tenantId, @Schema(required = true) RollupStatus status,
             @Schema(description = "Why there are no figures, when there are none") String reason,
-            int anonymityThreshold, TeamCounts teams,
+            int anonymityThreshold, @Schema(required = true) TeamCounts teams,
             @Schema(description = "Respondents behind the figures (included teams only)") long respondents,
             @Schema(description = "Respondent-weighted overall score of the included teams") Double score,
             Integer level, String levelName,
@@ -47,12 +47,12 @@ public final class OrganizationRepresentations {
     }
 
     @Schema(name = "LevelCount")
-    public record LevelCount(int level, String name, int teams) {
+    public record LevelCount(int level, @Schema(required = true) String name, int teams) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OrganizationDimension")
-    public record OrganizationDimension(String key, RollupStatus status,
+    public record OrganizationDimension(@Schema(required = true) String key, @Schema(required = true) RollupStatus status,
             @Schema(description = "Included teams with an available score in this dimension") int teams, long respondents,
             @Schema(description = "Respondent-weighted mean of the teams' dimension scores") Double score,
             Integer level, String levelName,
@@ -62,7 +62,7 @@ public final class OrganizationRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OrganizationMetric", description = "The organisation's value beside the report's figure, pooled over the included teams whose own metric is available (a team metric suppressed for too few answers is left out); suppressed when fewer than the threshold answered")
-    public record OrganizationMetric(String key, String label, String kind, RollupStatus status, Double value,
+    public record OrganizationMetric(@Schema(required = true) String key, @Schema(required = true) String label, @Schema(required = true) String kind, @Schema(required = true) RollupStatus status, Double value,
             @Schema(description = "Respondents who answered, over the teams pooled") int answered,
             @Schema(description = "Included teams whose own metric is available, and so pooled") int teams,
             @Schema(description = "The report's figure, when every pooled team is compared with the same one (teams of different segments are compared with different figures, and then the pooled value with none)") String benchmarkKey,
@@ -72,7 +72,7 @@ public final class OrganizationRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OrganizationTeamBasis")
-    public record TeamBasis(UUID teamId, UUID assessmentId, int round, Instant closedAt, ProfileStatus status,
+    public record TeamBasis(@Schema(required = true) UUID teamId, @Schema(required = true) UUID assessmentId, int round, @Schema(required = true) Instant closedAt, @Schema(required = true) ProfileStatus status,
             @Schema(description = "Only for included teams") Long respondents) {
     }
 }

@@ -62,8 +62,8 @@ public class ScoresFeed {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScoreRow", description = "A closed assessment's result in one dimension, with the dimension's first metric. status is suppressed, with no score, when the profile is, or when none of the dimension's questions was answered by at least the anonymity threshold; metricStatus is available when at least the threshold answered the metric's question, and otherwise the metric has its count (answered) and no value.")
-    public record ScoreRow(UUID assessmentId, UUID teamId, int round, Instant closedAt, String dimension,
-            ProfileStatus status,
+    public record ScoreRow(@Schema(required = true) UUID assessmentId, @Schema(required = true) UUID teamId, int round, @Schema(required = true) Instant closedAt, @Schema(required = true) String dimension,
+            @Schema(required = true) ProfileStatus status,
             long respondents, int anonymityThreshold, Double score, Integer level,
             String levelName, String metric,
             FigureStatus metricStatus,
@@ -74,7 +74,7 @@ public class ScoresFeed {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScorePage")
-    public record ScorePage(List<ScoreRow> items,
+    public record ScorePage(@Schema(required = true) List<ScoreRow> items,
             @Schema(description = "Opaque cursor for the next page; absent on the last page") String nextCursor,
             @Schema(description = "Where to resume polling later, when this page is the last for now: after its last row (or your cursor again when it has none). Results that become available later always come after it.") String resumeCursor) {
     }

@@ -27,9 +27,9 @@ public final class ResponseRepresentations {
     }
 
     @Schema(name = "Response", description = "Your own response. Nobody else can read it.")
-    public record ResponseView(UUID assessmentId, ResponseStatus status,
-            @Schema(type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key") Map<String, Object> answers,
-            Instant submittedAt, Instant updatedAt) {
+    public record ResponseView(@Schema(required = true) UUID assessmentId, @Schema(required = true) ResponseStatus status,
+            @Schema(required = true, type = SchemaType.OBJECT, additionalProperties = AnswerJson.class, description = "Answers by question key") Map<String, Object> answers,
+            Instant submittedAt, @Schema(required = true) Instant updatedAt) {
     }
 
     @Schema(name = "ResponseUpdate")
@@ -40,12 +40,12 @@ public final class ResponseRepresentations {
     }
 
     @Schema(name = "MyAssessment", description = "An open assessment of one of your teams, and where your own answer stands")
-    public record MyAssessment(UUID id, UUID teamId, String title, Instant closesAt,
-            @Schema(description = "none: not answered yet; draft or submitted: your response; claimed-by-code: your seat was claimed with an invitation code, so answer with the credential that claim gave") MyResponseStatus response) {
+    public record MyAssessment(@Schema(required = true) UUID id, @Schema(required = true) UUID teamId, @Schema(required = true) String title, @Schema(required = true) Instant closesAt,
+            @Schema(required = true, description = "none: not answered yet; draft or submitted: your response; claimed-by-code: your seat was claimed with an invitation code, so answer with the credential that claim gave") MyResponseStatus response) {
     }
 
     @Schema(name = "MyAssessments")
-    public record MyAssessments(@Schema(description = "At most 200, soonest closing first") List<MyAssessment> items) {
+    public record MyAssessments(@Schema(required = true, description = "At most 200, soonest closing first") List<MyAssessment> items) {
     }
 
     public enum MyResponseStatus {

@@ -41,7 +41,7 @@ public final class TeamRepresentations {
     }
 
     @Schema(name = "TeamPage")
-    public record TeamPage(List<TeamView> items, String nextCursor) {
+    public record TeamPage(@Schema(required = true) List<TeamView> items, String nextCursor) {
     }
 
     @Schema(name = "TeamMember")
@@ -81,6 +81,6 @@ public final class TeamRepresentations {
     }
 
     @Schema(name = "TeamMemberPage")
-    public record MemberPage(List<MemberView> items, String nextCursor) {
+    public record MemberPage(@Schema(required = true) List<MemberView> items, String nextCursor) {
     }
 }

@@ -1,5 +1,7 @@
 package app.asynchealth.tenant;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -88,6 +90,6 @@ public class TenantResource {
     }
 
     @Schema(name = "TenantPage")
-    record TenantPage(java.util.List<TenantView> items, String nextCursor) {
+    record TenantPage(@Schema(required = true) List<TenantView> items, String nextCursor) {
     }
 }

@@ -68,7 +68,7 @@ public final class InvitationRepresentations {
     }
 
     @Schema(name = "InvitationPage")
-    public record InvitationPage(List<InvitationView> items, String nextCursor) {
+    public record InvitationPage(@Schema(required = true) List<InvitationView> items, String nextCursor) {
     }
 
     @Schema(name = "InvitationClaimRequest")

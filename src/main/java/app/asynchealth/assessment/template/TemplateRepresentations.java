@@ -23,7 +23,7 @@ public final class TemplateRepresentations {
     }
 
     @Schema(name = "TemplateSummary")
-    public record TemplateSummary(String key, int version, String title,
+    public record TemplateSummary(@Schema(required = true) String key, int version, @Schema(required = true) String title,
             @Schema(description = "Shipped with the service (true) or derived by your tenant (false)") boolean builtIn,
             TemplateRef basedOn, int questionCount) {
 
@@ -34,7 +34,7 @@ public final class TemplateRepresentations {
     }
 
     @Schema(name = "TemplatePage")
-    public record TemplatePage(List<TemplateSummary> items, String nextCursor) {
+    public record TemplatePage(@Schema(required = true) List<TemplateSummary> items, String nextCursor) {
     }
 
     @Schema(name = "NewTemplateVersion", description = "A tenant template: a built-in template, minus some questions, plus the tenant's own (unscored) questions. Each creation is the next version of the key.")

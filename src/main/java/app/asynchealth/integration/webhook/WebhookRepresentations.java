@@ -34,10 +34,10 @@ public final class WebhookRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WebhookEndpoint")
-    public record EndpointView(UUID id, String url, String description, List<String> events,
-            @Schema(description = "active, or disabled (by an admin, after repeated failures, or because the endpoint answered 410 Gone)") String status,
-            String disabledReason, Instant disabledAt, int consecutiveFailures, String createdBy, Instant createdAt,
-            Instant updatedAt) {
+    public record EndpointView(@Schema(required = true) UUID id, @Schema(required = true) String url, String description, @Schema(required = true) List<String> events,
+            @Schema(required = true, description = "active, or disabled (by an admin, after repeated failures, or because the endpoint answered 410 Gone)") String status,
+            String disabledReason, Instant disabledAt, int consecutiveFailures, String createdBy, @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {
 
         static EndpointView of(WebhookEndpoint endpoint) {
             return new EndpointView(endpoint.id, endpoint.url, endpoint.description, List.copyOf(endpoint.events),
@@ -47,29 +47,29 @@ public final class WebhookRepresentations {
     }
 
     @Schema(name = "WebhookEndpointWithSecret")
-    public record EndpointWithSecret(EndpointView endpoint,
-            @Schema(description = "The Standard Webhooks signing secret (whsec_…); store it now, it is not shown again") String secret) {
+    public record EndpointWithSecret(@Schema(required = true) EndpointView endpoint,
+            @Schema(required = true, description = "The Standard Webhooks signing secret (whsec_…); store it now, it is not shown again") String secret) {
     }
 
     @Schema(name = "WebhookEndpointPage")
-    public record EndpointPage(List<EndpointView> items, String nextCursor) {
+    public record EndpointPage(@Schema(required = true) List<EndpointView> items, String nextCursor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WebhookAttempt")
-    public record AttemptView(int number, Instant attemptedAt, Integer statusCode, String error, int durationMs) {
+    public record AttemptView(int number, @Schema(required = true) Instant attemptedAt, Integer statusCode, String error, int durationMs) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WebhookDelivery", description = "One event's way to one endpoint, with every attempt")
     public record DeliveryView(UUID id,
-            @Schema(description = "The event id, sent as webhook-id; the same on every retry") String eventId,
-            String eventType, @Schema(description = "pending, delivered or failed") String status, int attempts,
-            Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, String lastError,
-            Instant deliveredAt, List<AttemptView> attemptLog) {
+            @Schema(required = true, description = "The event id, sent as webhook-id; the same on every retry") String eventId,
+            @Schema(required = true) String eventType, @Schema(required = true, description = "pending, delivered or failed") String status, int attempts,
+            @Schema(required = true) Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, String lastError,
+            Instant deliveredAt, @Schema(required = true) List<AttemptView> attemptLog) {
     }
 
     @Schema(name = "WebhookDeliveryPage")
-    public record DeliveryPage(List<DeliveryView> items, String nextCursor) {
+    public record DeliveryPage(@Schema(required = true) List<DeliveryView> items, String nextCursor) {
     }
 }
