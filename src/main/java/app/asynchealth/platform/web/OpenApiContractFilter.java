@@ -1,8 +1,6 @@
 package app.asynchealth.platform.web;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import app.asynchealth.integration.webhook.WebhookEventType;
 import app.asynchealth.platform.problem.Problem;
 
 /**
@@ -265,22 +262,6 @@ public class OpenApiContractFilter implements OASFilter {
     private static void constrainSchemas(Map<String, Schema> schemas) {
         if (schemas == null) {
             return;
-        }
-        List<Object> events = new ArrayList<>(WebhookEventType.subscribableNames());
-        for (String name : List.of("NewWebhookEndpoint", "WebhookEndpointChanges", "WebhookEndpoint",
-                "WebhookEndpointWithSecret")) {
-            property(schemas, name, "events").ifPresent(schema -> {
-                if (schema.getItems() != null) {
-                    schema.getItems().setEnumeration(new ArrayList<>(events));
-                }
-            });
-        }
-        property(schemas, "WebhookDelivery", "eventType").ifPresent(schema -> schema.setEnumeration(
-                Arrays.stream(WebhookEventType.values()).map(type -> (Object) type.wireName()).toList()));
-        property(schemas, "WebhookDelivery", "status").ifPresent(schema -> schema.setEnumeration(
-                List.<Object>of("pending", "delivered", "failed")));
-        for (String name : List.of("WebhookEndpoint", "WebhookEndpointWithSecret")) {
-            property(schemas, name, "status").ifPresent(schema -> schema.setEnumeration(List.<Object>of("active", "disabled")));
         }
         // Every e-mail address the service takes or gives is one (the requests are checked with @Email).
         schemas.values().forEach(schema -> {
