@@ -25,13 +25,13 @@ import app.asynchealth.scoring.Rounding;
 import app.asynchealth.scoring.SqlAggregates;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Intervals.Range;
-import app.asynchealth.scoring.core.MetricSample;
 import app.asynchealth.scoring.core.MetricSample.Published;
 import app.asynchealth.scoring.core.MetricSample.Sample;
-import app.asynchealth.scoring.core.RoundChange;
+import app.asynchealth.scoring.core.MetricSample;
 import app.asynchealth.scoring.core.RoundChange.Change;
-import app.asynchealth.scoring.core.ScoringModel;
+import app.asynchealth.scoring.core.RoundChange;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
+import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.tenant.Tenant;
 
 /**
