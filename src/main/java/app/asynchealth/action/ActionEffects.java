@@ -13,18 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.asynchealth.action.ActionRepresentations.EffectVerdict;
 import app.asynchealth.action.ActionRepresentations.EffectView;
 import app.asynchealth.action.ActionRepresentations.RoundFigure;
+import app.asynchealth.action.FinalProfiles.FinalProfile;
+import app.asynchealth.action.FinalProfiles.ShownMetric;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
-import app.asynchealth.scoring.AssessmentProfiles;
+import app.asynchealth.scoring.FigureStatus;
 import app.asynchealth.scoring.ProfileComputation;
-import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
-import app.asynchealth.scoring.ProfileRepresentations.MetricView;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileActionEffect;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileViews;
+import app.asynchealth.scoring.Rounding;
 import app.asynchealth.scoring.SqlAggregates;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Intervals.Range;
@@ -48,11 +45,11 @@ public class ActionEffects {
 
     private final AssessmentRepository assessments;
     private final TeamActionRepository actions;
-    private final AssessmentProfiles profiles;
+    private final FinalProfiles profiles;
     private final ProfileComputation computation;
     private final SqlAggregates aggregates;
 
-    ActionEffects(AssessmentRepository assessments, TeamActionRepository actions, AssessmentProfiles profiles,
+    ActionEffects(AssessmentRepository assessments, TeamActionRepository actions, FinalProfiles profiles,
             ProfileComputation computation, SqlAggregates aggregates) {
         this.assessments = assessments;
         this.actions = actions;
@@ -78,8 +75,12 @@ public class ActionEffects {
         return new Session(tenant);
     }
 
-    /** The actions a closed round measures, as its profile shows them; empty for a round that measures none. */
-    public List<ProfileActionEffect> measuredIn(Assessment round, Tenant tenant) {
+    /** An action a closed round measures, and its measurement. */
+    public record Measured(TeamAction action, Measurement measurement) {
+    }
+
+    /** The actions a closed round measures (the profile shows them); empty for a round that measures none. */
+    public List<Measured> measuredIn(Assessment round, Tenant tenant) {
         if (round.status != AssessmentStatus.CLOSED || round.closedAt == null) {
             return List.of();
         }
@@ -88,23 +89,13 @@ public class ActionEffects {
             return List.of();
         }
         Session session = session(tenant);
-        List<ProfileActionEffect> measured = new ArrayList<>();
+        List<Measured> measured = new ArrayList<>();
         for (TeamAction action : candidates) {
             Optional<Assessment> in = session.measuringRound(action);
             if (in.isEmpty() || !in.get().id.equals(round.id)) {
                 continue;
             }
-            Measurement m = session.measure(action);
-            boolean shown = m.change() != null;
-            measured.add(new ProfileActionEffect(action.id, action.title, action.metric, action.status.wireName(),
-                    action.baselineAssessmentId, FigureStatus.of(shown),
-                    shown ? ProfileViews.round(m.baseline().sample().value()) : null,
-                    shown ? ProfileViews.round(m.measured().sample().value()) : null,
-                    shown ? ProfileViews.round(m.change().value()) : null,
-                    shown ? ProfileViews.lower(m.change().interval()) : null,
-                    shown ? ProfileViews.upper(m.change().interval()) : null,
-                    shown && m.change().verdict() != null ? verdict(m.change()).name().toLowerCase().replace('_', '-') : null,
-                    shown ? m.change().method() : null));
+            measured.add(new Measured(action, session.measure(action)));
         }
         return measured;
     }
@@ -117,9 +108,9 @@ public class ActionEffects {
         }
         Sample sample = figure.published() ? figure.sample() : null;
         return new RoundFigure(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
-                figure.answered(), sample == null ? null : ProfileViews.round(sample.value()),
-                sample == null ? null : ProfileViews.lower(sample.interval()),
-                sample == null ? null : ProfileViews.upper(sample.interval()));
+                figure.answered(), sample == null ? null : Rounding.round(sample.value()),
+                sample == null ? null : Rounding.lower(sample.interval()),
+                sample == null ? null : Rounding.upper(sample.interval()));
     }
 
     static EffectView effectView(Measurement m, boolean withFigures) {
@@ -136,16 +127,16 @@ public class ActionEffects {
                 : !m.baseline().published() ? "The baseline round's figure is suppressed: fewer answered the metric's question than its anonymity threshold."
                 : "Too few answers to compute an interval of the change.";
         return new EffectView(round.id, round.title, round.round, round.closedAt, figure.status(), figure.respondents(),
-                figure.answered(), sample == null ? null : ProfileViews.round(sample.value()),
-                sample == null ? null : ProfileViews.lower(sample.interval()),
-                sample == null ? null : ProfileViews.upper(sample.interval()),
-                change == null ? null : ProfileViews.round(change.value()),
-                change == null ? null : ProfileViews.lower(change.interval()),
-                change == null ? null : ProfileViews.upper(change.interval()), change == null ? null : verdict(change),
+                figure.answered(), sample == null ? null : Rounding.round(sample.value()),
+                sample == null ? null : Rounding.lower(sample.interval()),
+                sample == null ? null : Rounding.upper(sample.interval()),
+                change == null ? null : Rounding.round(change.value()),
+                change == null ? null : Rounding.lower(change.interval()),
+                change == null ? null : Rounding.upper(change.interval()), change == null ? null : verdict(change),
                 change == null ? null : change.method(), reason);
     }
 
-    static EffectVerdict verdict(Change change) {
+    public static EffectVerdict verdict(Change change) {
         return change.verdict() == null ? null : switch (change.verdict()) {
             case IMPROVED -> EffectVerdict.IMPROVED;
             case WORSENED -> EffectVerdict.WORSENED;
@@ -219,13 +210,11 @@ public class ActionEffects {
         private Figure figure(Assessment round, MetricDefinition metric) {
             String key = metric == null ? "" : metric.key();
             return figures.computeIfAbsent(round.id, id -> new HashMap<>()).computeIfAbsent(key, k -> {
-                ProfileView profile = profiles.closedProfile(round, tenant);
-                if (metric == null || profile.status() != ProfileStatus.AVAILABLE || profile.dimensions() == null) {
+                FinalProfile profile = profiles.of(round, tenant);
+                if (metric == null || !profile.available() || profile.metrics() == null) {
                     return new Figure(round, FigureStatus.SUPPRESSED, profile.respondents(), null, null);
                 }
-                MetricView shown = profile.dimensions().stream().filter(d -> d.metrics() != null)
-                        .flatMap(d -> d.metrics().stream()).filter(m -> m.key().equals(metric.key())).findFirst()
-                        .orElse(null);
+                ShownMetric shown = profile.metrics().get(metric.key());
                 if (shown == null || !shown.published()) {
                     return new Figure(round, FigureStatus.SUPPRESSED, profile.respondents(),
                             shown == null ? null : shown.answered(), null);

@@ -17,7 +17,7 @@ import app.asynchealth.platform.security.Caller;
 import app.asynchealth.platform.web.Page;
 import app.asynchealth.platform.web.PageRequest;
 import app.asynchealth.platform.web.Pagination;
-import app.asynchealth.scoring.ProfileViews;
+import app.asynchealth.scoring.Rounding;
 import app.asynchealth.team.TeamRepository;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
@@ -64,9 +64,9 @@ public class ActionFeed {
                     return new ActionRow(action.teamId, teamName, action.id, action.title, action.metric,
                             action.status, action.dueDate, action.createdAt, action.updatedAt,
                             m.measured() == null ? null : m.measured().round().id,
-                            changed ? ProfileViews.round(m.change().value()) : null,
-                            changed ? ProfileViews.lower(m.change().interval()) : null,
-                            changed ? ProfileViews.upper(m.change().interval()) : null,
+                            changed ? Rounding.round(m.change().value()) : null,
+                            changed ? Rounding.lower(m.change().interval()) : null,
+                            changed ? Rounding.upper(m.change().interval()) : null,
                             changed ? ActionEffects.verdict(m.change()) : null);
                 });
         return new ActionRowPage(page.items(), page.nextCursor());

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import app.asynchealth.charter.CharterSection;
-import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
+import app.asynchealth.scoring.FigureStatus;
 
 /** What the team actions API reads and writes; entities never cross the REST boundary. */
 public final class ActionRepresentations {

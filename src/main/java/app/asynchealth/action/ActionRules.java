@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.asynchealth.action.ActionRepresentations.ActionChanges;
 import app.asynchealth.action.ActionRepresentations.NewAction;
+import app.asynchealth.action.FinalProfiles.FinalProfile;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
@@ -20,10 +21,7 @@ import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.recommendation.RecommendationCatalog;
 import app.asynchealth.recommendation.RecommendationCatalog.Recommendation;
-import app.asynchealth.scoring.AssessmentProfiles;
 import app.asynchealth.scoring.ProfileComputation;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.scoring.core.ScoringModel.MetricDefinition;
 import app.asynchealth.team.TeamMemberRepository;
@@ -44,12 +42,12 @@ public class ActionRules {
 
     private final TeamMemberRepository members;
     private final AssessmentRepository assessments;
-    private final AssessmentProfiles profiles;
+    private final FinalProfiles profiles;
     private final ProfileComputation computation;
     private final Clock clock;
     private final RecommendationCatalog catalog = RecommendationCatalog.load();
 
-    ActionRules(TeamMemberRepository members, AssessmentRepository assessments, AssessmentProfiles profiles,
+    ActionRules(TeamMemberRepository members, AssessmentRepository assessments, FinalProfiles profiles,
             ProfileComputation computation, Clock clock) {
         this.members = members;
         this.assessments = assessments;
@@ -62,7 +60,7 @@ public class ActionRules {
         List<FieldError> errors = new ArrayList<>();
         Assessment baseline = assessments.findByIdOptional(request.baselineAssessmentId())
                 .filter(round -> round.teamId.equals(teamId)).orElse(null);
-        ProfileView profile = null;
+        FinalProfile profile = null;
         ScoringModel model = null;
         if (baseline == null) {
             errors.add(new FieldError("baselineAssessmentId", "must be a closed assessment of this team"));
@@ -70,11 +68,11 @@ public class ActionRules {
             errors.add(new FieldError("baselineAssessmentId", "must be a closed assessment: this one is "
                     + baseline.status.name().toLowerCase()));
         } else {
-            profile = profiles.closedProfile(baseline, tenant);
+            profile = profiles.of(baseline, tenant);
             model = modelOf(baseline).orElse(null);
-            if (profile.status() != ProfileStatus.AVAILABLE || model == null) {
+            if (!profile.available() || model == null) {
                 errors.add(new FieldError("baselineAssessmentId",
-                        "must have an available profile: this round's is " + profile.status().name().toLowerCase()));
+                        "must have an available profile: this round's is " + profile.status()));
                 profile = null;
             }
         }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
 
 public final class OrganizationRepresentations {
 

@@ -71,7 +71,7 @@ public class ProfileComputation {
     }
 
     /** The tenant's report segments, which pick the benchmark figures a profile is compared with. */
-    static Set<String> segments(Tenant tenant) {
+    public static Set<String> segments(Tenant tenant) {
         Set<String> segments = new HashSet<>();
         if (tenant.companySize != null) {
             segments.add("companySize:" + tenant.companySize.name());

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

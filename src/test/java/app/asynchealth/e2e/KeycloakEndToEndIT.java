@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.KeycloakServer;
 import app.asynchealth.support.PackagedService;
 import io.restassured.common.mapper.TypeRef;

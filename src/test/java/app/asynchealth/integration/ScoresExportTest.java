@@ -23,7 +23,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
 import io.quarkus.cache.Cache;

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.platform.tenancy.TenantWork;
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.RichTenant;
 import app.asynchealth.support.Tokens;

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.asynchealth.scoring.ProfileResourceTest;
 import app.asynchealth.integration.ExportSlots;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.RichTenant;

@@ -292,7 +292,7 @@ class ScoringDocExamplesTest {
 
     /** A score as the profile shows it: down to one decimal, its interval outwards. */
     static void assertScore(Double score, Range interval, String shown, String lower, String upper) {
-        assertThat(ProfileViews.score(score)).isEqualTo(Double.valueOf(shown));
+        assertThat(Rounding.score(score)).isEqualTo(Double.valueOf(shown));
         assertThat(floor(score)).isEqualTo(shown);
         assertThat(floor(interval.lower())).isEqualTo(lower);
         assertThat(ceiling(interval.upper())).isEqualTo(upper);

@@ -48,9 +48,9 @@ class ScoringMethodTest {
         DimensionResult focus = dimension(profile, "deep-focus");
         assertThat(focus.score()).isCloseTo(59.96, within(1e-9));
         assertThat(focus.level()).isEqualTo(3);
-        assertThat(ProfileViews.score(focus.score())).isEqualTo(59.9);
-        assertThat(ProfileViews.score(60.0)).isEqualTo(60.0);
-        assertThat(ProfileCalculatorTest.MODEL.levelFor(ProfileViews.score(focus.score())).level()).isEqualTo(3);
+        assertThat(Rounding.score(focus.score())).isEqualTo(59.9);
+        assertThat(Rounding.score(60.0)).isEqualTo(60.0);
+        assertThat(ProfileCalculatorTest.MODEL.levelFor(Rounding.score(focus.score())).level()).isEqualTo(3);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import io.restassured.path.json.JsonPath;
 
 /**

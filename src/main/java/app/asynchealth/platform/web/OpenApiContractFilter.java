@@ -25,9 +25,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import app.asynchealth.integration.webhook.WebhookEventType;
 import app.asynchealth.platform.problem.Problem;
-import app.asynchealth.scoring.ScoringModels;
 
 /**
  * Publishes in the contract what the service guarantees: every error response of every operation is an RFC 9457
@@ -245,9 +243,8 @@ public class OpenApiContractFilter implements OASFilter {
                 case "teamId" -> parameter.setSchema(string(null).format("uuid"));
                 case "cursor" -> parameter.setSchema(string(null));
                 case "status" -> parameter.setSchema(OASFactory.createSchema().ref("#/components/schemas/AssessmentStatus"));
-                // The keys the service checks the filter against (ScoresResource), from the same scoring models.
-                case "dimension" -> parameter.setSchema(string(null).enumeration(
-                        new ArrayList<>(ScoringModels.load().dimensionKeys())));
+                // Its keys are the scoring model's: integration's ScoresContractFilter declares them.
+                case "dimension" -> parameter.setSchema(string(null));
                 default -> {
                 }
             }
@@ -418,22 +415,6 @@ public class OpenApiContractFilter implements OASFilter {
     private static void constrainSchemas(Map<String, Schema> schemas) {
         if (schemas == null) {
             return;
-        }
-        List<Object> events = new ArrayList<>(WebhookEventType.subscribableNames());
-        for (String name : List.of("NewWebhookEndpoint", "WebhookEndpointChanges", "WebhookEndpoint",
-                "WebhookEndpointWithSecret")) {
-            property(schemas, name, "events").ifPresent(schema -> {
-                if (schema.getItems() != null) {
-                    schema.getItems().setEnumeration(new ArrayList<>(events));
-                }
-            });
-        }
-        property(schemas, "WebhookDelivery", "eventType").ifPresent(schema -> schema.setEnumeration(
-                Arrays.stream(WebhookEventType.values()).map(type -> (Object) type.wireName()).toList()));
-        property(schemas, "WebhookDelivery", "status").ifPresent(schema -> schema.setEnumeration(
-                List.<Object>of("pending", "delivered", "failed")));
-        for (String name : List.of("WebhookEndpoint", "WebhookEndpointWithSecret")) {
-            property(schemas, name, "status").ifPresent(schema -> schema.setEnumeration(List.<Object>of("active", "disabled")));
         }
         // Every e-mail address the service takes or gives is one (the requests are checked with @Email).
         schemas.values().forEach(schema -> {

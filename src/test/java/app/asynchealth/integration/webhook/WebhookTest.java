@@ -30,7 +30,7 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.platform.security.SecretBox;
-import app.asynchealth.scoring.ProfileResourceTest;
+import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.AsTenant;
 import app.asynchealth.support.Tokens;

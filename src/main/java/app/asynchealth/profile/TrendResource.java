@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.util.UUID;
 
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.profile.ProfileRepresentations.TrendView;
 
 @Path("/api/v1/teams/{id}/trend")
 @Tag(name = "Profiles")

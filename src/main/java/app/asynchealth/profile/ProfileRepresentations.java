@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import app.asynchealth.recommendation.RecommendationCatalog.Recommendation;
+import app.asynchealth.scoring.FigureStatus;
 
 public final class ProfileRepresentations {
 
@@ -97,18 +98,6 @@ public final class ProfileRepresentations {
             @Schema(description = "Upper bound of the change's 95% interval") Double changeUpper,
             @Schema(description = "improved, worsened (the whole interval on that side of 0, by the metric's healthier direction) or within-noise (it contains 0)") String verdict,
             @Schema(description = "newcombe, welch or mover (see ActionEffect.method)") String method) {
-    }
-
-    @Schema(name = "FigureStatus", description = "available: shown; suppressed: fewer answers than the anonymity threshold, only the count is shown")
-    public enum FigureStatus {
-        @JsonProperty("available")
-        AVAILABLE,
-        @JsonProperty("suppressed")
-        SUPPRESSED;
-
-        public static FigureStatus of(boolean published) {
-            return published ? AVAILABLE : SUPPRESSED;
-        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.asynchealth.platform.security.Roles;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 
 @Path("/api/v1/assessments/{id}/profile")
 @Tag(name = "Profiles")

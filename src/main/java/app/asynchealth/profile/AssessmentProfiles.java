@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +19,11 @@ import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
-import app.asynchealth.scoring.ProfileRepresentations.Comparison;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.profile.ProfileRepresentations.Comparison;
+import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.TrendView;
+import app.asynchealth.scoring.ProfileComputation;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.ScoringModel;
 import app.asynchealth.tenant.Tenant;

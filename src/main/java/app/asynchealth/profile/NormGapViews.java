@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +13,11 @@ import app.asynchealth.benchmark.BenchmarkDataset;
 import app.asynchealth.charter.CharterNorms;
 import app.asynchealth.charter.ChartersInEffect;
 import app.asynchealth.charter.ChartersInEffect.CharterInEffect;
-import app.asynchealth.scoring.ProfileRepresentations.ContextFigure;
-import app.asynchealth.scoring.ProfileRepresentations.NormGapView;
-import app.asynchealth.scoring.ProfileRepresentations.NormStatus;
-import app.asynchealth.scoring.ProfileRepresentations.NormView;
+import app.asynchealth.profile.ProfileRepresentations.ContextFigure;
+import app.asynchealth.profile.ProfileRepresentations.NormGapView;
+import app.asynchealth.profile.ProfileRepresentations.NormStatus;
+import app.asynchealth.profile.ProfileRepresentations.NormView;
+import app.asynchealth.scoring.Rounding;
 import app.asynchealth.scoring.core.Aggregates;
 import app.asynchealth.scoring.core.Intervals.Range;
 import app.asynchealth.scoring.core.NormGaps;
@@ -62,7 +63,7 @@ public class NormGapViews {
         return view(gap, benchmarks::benchmark);
     }
 
-    static NormView view(NormGap gap, Function<String, Benchmark> benchmarks) {
+    public static NormView view(NormGap gap, Function<String, Benchmark> benchmarks) {
         NormGaps.StatedNorm norm = gap.norm();
         Range interval = gap.interval();
         Range difference = gap.differenceInterval();
@@ -71,12 +72,12 @@ public class NormGapViews {
                 .toList();
         return new NormView(norm.key(), norm.area(), norm.statement(), norm.perception(), norm.question(),
                 norm.isShare() ? "share" : "mean", norm.isShare() ? norm.departing().stream().sorted().toList() : null,
-                status(gap.status()), gap.answered(), ProfileViews.round(gap.value()),
+                status(gap.status()), gap.answered(), Rounding.round(gap.value()),
                 // As a metric's interval (half up), so one interval reads the same in both places; the difference
                 // interval, which carries a verdict, rounds outwards as a metric's difference does.
-                interval == null ? null : ProfileViews.round(interval.lower()),
-                interval == null ? null : ProfileViews.round(interval.upper()), norm.stated(),
-                ProfileViews.round(gap.difference()), ProfileViews.lower(difference), ProfileViews.upper(difference),
+                interval == null ? null : Rounding.round(interval.lower()),
+                interval == null ? null : Rounding.round(interval.upper()), norm.stated(),
+                Rounding.round(gap.difference()), Rounding.lower(difference), Rounding.upper(difference),
                 ProfileViews.verdict(gap.verdict()), context.isEmpty() ? null : context);
     }
 

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

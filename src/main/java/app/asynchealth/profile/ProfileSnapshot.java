@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +11,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import app.asynchealth.platform.persistence.TenantOwnedEntity;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 
 /** The live profile last shown for an open assessment, and when it was taken. */
 @Entity

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 
 /**
  * The final profiles of closed assessments, as stored rows ({@code closed_profile}, migration V12): written in the

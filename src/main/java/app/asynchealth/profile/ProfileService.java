@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.util.List;
 import java.util.UUID;
@@ -6,16 +6,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import app.asynchealth.action.ActionEffects;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.security.Caller;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileActionEffect;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileRepresentations.TrendView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileActionEffect;
+import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.TrendView;
 import app.asynchealth.team.TeamAccess;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
@@ -33,11 +32,11 @@ public class ProfileService {
     private final TenantRepository tenants;
     private final Caller caller;
     private final AssessmentProfiles profiles;
-    private final ActionEffects actions;
+    private final ProfileActions actions;
     private final ProfileViews views;
 
     ProfileService(AssessmentAccess assessments, TeamAccess teams, TenantRepository tenants, Caller caller,
-            AssessmentProfiles profiles, ActionEffects actions, ProfileViews views) {
+            AssessmentProfiles profiles, ProfileActions actions, ProfileViews views) {
         this.actions = actions;
         this.views = views;
         this.assessments = assessments;

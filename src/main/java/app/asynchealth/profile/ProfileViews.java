@@ -1,7 +1,10 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import static app.asynchealth.scoring.Rounding.lower;
+import static app.asynchealth.scoring.Rounding.round;
+import static app.asynchealth.scoring.Rounding.score;
+import static app.asynchealth.scoring.Rounding.upper;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,21 +20,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.benchmark.Benchmark;
+import app.asynchealth.profile.ProfileRepresentations.Comparison;
+import app.asynchealth.profile.ProfileRepresentations.ContextFigure;
+import app.asynchealth.profile.ProfileRepresentations.DimensionView;
+import app.asynchealth.profile.ProfileRepresentations.MetricView;
+import app.asynchealth.profile.ProfileRepresentations.NormGapView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.QuestionView;
+import app.asynchealth.profile.ProfileRepresentations.SegmentView;
+import app.asynchealth.profile.ProfileRepresentations.TrendDimension;
+import app.asynchealth.profile.ProfileRepresentations.TrendPoint;
+import app.asynchealth.profile.ProfileRepresentations.TrendView;
+import app.asynchealth.profile.ProfileRepresentations.VerdictView;
 import app.asynchealth.recommendation.RecommendationCatalog;
-import app.asynchealth.scoring.ProfileRepresentations.Comparison;
-import app.asynchealth.scoring.ProfileRepresentations.ContextFigure;
-import app.asynchealth.scoring.ProfileRepresentations.DimensionView;
-import app.asynchealth.scoring.ProfileRepresentations.FigureStatus;
-import app.asynchealth.scoring.ProfileRepresentations.MetricView;
-import app.asynchealth.scoring.ProfileRepresentations.NormGapView;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
-import app.asynchealth.scoring.ProfileRepresentations.QuestionView;
-import app.asynchealth.scoring.ProfileRepresentations.SegmentView;
-import app.asynchealth.scoring.ProfileRepresentations.TrendDimension;
-import app.asynchealth.scoring.ProfileRepresentations.TrendPoint;
-import app.asynchealth.scoring.ProfileRepresentations.TrendView;
-import app.asynchealth.scoring.ProfileRepresentations.VerdictView;
+import app.asynchealth.scoring.FigureStatus;
 import app.asynchealth.scoring.core.Intervals.Range;
 import app.asynchealth.scoring.core.Intervals.Verdict;
 import app.asynchealth.scoring.core.ScoringModel;
@@ -186,7 +189,7 @@ public class ProfileViews {
                 .toList();
     }
 
-    static MetricView metric(MetricResult m) {
+    public static MetricView metric(MetricResult m) {
         Benchmark b = m.benchmark();
         Range interval = m.interval();
         Range difference = m.differenceInterval();
@@ -235,29 +238,5 @@ public class ProfileViews {
 
     private static Double difference(Double now, Double before) {
         return now == null || before == null ? null : round(now - before);
-    }
-
-    public static Double round(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    /**
-     * Scores are rounded down to one decimal: a level is read from the unrounded score, so 59.96 is level 3, and
-     * rounding it to 60.0 would show a score of level 4 beside level 3.
-     */
-    static Double score(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.FLOOR).doubleValue();
-    }
-
-    /**
-     * An interval's bounds round outwards: a shown interval always contains its shown score, and a difference interval
-     * never seems to touch zero beside a verdict that it does not.
-     */
-    public static Double lower(Range interval) {
-        return interval == null ? null : BigDecimal.valueOf(interval.lower()).setScale(1, RoundingMode.FLOOR).doubleValue();
-    }
-
-    public static Double upper(Range interval) {
-        return interval == null ? null : BigDecimal.valueOf(interval.upper()).setScale(1, RoundingMode.CEILING).doubleValue();
     }
 }

@@ -1,4 +1,4 @@
-package app.asynchealth.scoring;
+package app.asynchealth.profile;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import app.asynchealth.assessment.Assessment;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileStatus;
-import app.asynchealth.scoring.ProfileRepresentations.ProfileView;
+import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
+import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 
 /**
  * The stored live snapshots and when one is renewed: only once at least the threshold of new submissions has arrived,
