@@ -20,7 +20,7 @@ import app.asynchealth.platform.web.NoNullValues;
 /** Checks a respondent's answers against the questions of the assessment's template, one field error per problem. */
 public final class AnswerValidator {
 
-    static final int DEFAULT_TEXT_LIMIT = 2000;
+    public static final int DEFAULT_TEXT_LIMIT = 2000;
     private static final BigDecimal LIKERT_MIN = BigDecimal.ONE;
     private static final BigDecimal LIKERT_MAX = BigDecimal.valueOf(5);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

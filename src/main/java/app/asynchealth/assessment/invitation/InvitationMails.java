@@ -41,11 +41,21 @@ public class InvitationMails {
 
     InvitationMails(ReactiveMailer mailer, @ConfigProperty(name = "async-health.invitations.email") boolean enabled,
             @ConfigProperty(name = "async-health.invitations.claim-link") Optional<String> claimLink,
+            @ConfigProperty(name = "async-health.public-url") Optional<String> publicUrl,
             @ConfigProperty(name = "async-health.invitations.email-timeout") Duration timeout) {
         this.mailer = mailer;
         this.enabled = enabled;
-        this.claimLink = claimLink;
+        this.claimLink = claimLink(claimLink, publicUrl);
         this.timeout = timeout;
+    }
+
+    /**
+     * The link a mail carries, the code appended: the configured one, else the service's own answer page when its
+     * public address is known ({@code <public-url>/respond?code=}), else none.
+     */
+    static Optional<String> claimLink(Optional<String> configured, Optional<String> publicUrl) {
+        return configured.filter(link -> !link.isBlank()).or(() -> publicUrl.filter(url -> !url.isBlank())
+                .map(url -> url.strip().replaceAll("/+$", "") + "/respond?code="));
     }
 
     public boolean enabled() {

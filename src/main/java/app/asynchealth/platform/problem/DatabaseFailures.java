@@ -9,7 +9,7 @@ import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 
 /** Reads a failure's causes for what the database said: that it is gone, or that it refused a value. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     /** How long clients should wait before retrying while the database is unavailable. */
     static final long RETRY_AFTER_SECONDS = 5;
@@ -26,7 +26,7 @@ final class DatabaseFailures {
      * class 08), the server shutting down or starting (57P01-57P03), out of connection slots (53300), the service's
      * role refused at login (28000, 28P01), its database gone (3D000), the pool's acquisition timeout.
      */
-    static boolean unavailable(Throwable failure) {
+    public static boolean unavailable(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = next(cause)) {
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException

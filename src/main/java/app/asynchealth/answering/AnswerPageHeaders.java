@@ -1,0 +1,45 @@
+package app.asynchealth.answering;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every answer page (and redirect) leaves with a strict content security policy (nothing but the service's own style
+ * sheet and script, no inline script, no framing), no referrer (the claim code is in the start page's address), and
+ * no caching (the page holds the member's answers). A refusal that has no body of its own (the CSRF filter's bare
+ * 400) gets a page saying what happened, not a blank one.
+ */
+public class AnswerPageHeaders {
+
+    static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final RespondMessages msg;
+
+    AnswerPageHeaders(RespondMessages msg) {
+        this.msg = msg;
+    }
+
+    @ServerResponseFilter
+    public void pages(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals(RespondCookies.ROOT) && !path.startsWith(RespondCookies.ROOT + "/")) {
+            return;
+        }
+        if (response.getStatus() >= 400 && !response.hasEntity()) {
+            String heading = response.getStatus() == 400 ? msg.formRefusedTitle() : msg.notFoundTitle();
+            String text = response.getStatus() == 400 ? msg.formRefusedText() : msg.notFoundText();
+            String html = AnswerPageResource.Templates
+                    .problem(new AnswerPageResource.Layout(RespondCookies.ROOT + "/", heading), heading, text, "", "")
+                    .render();
+            response.setEntity(html, new java.lang.annotation.Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+        response.getHeaders().putSingle("Content-Security-Policy", CSP);
+        response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+        response.getHeaders().putSingle("Cache-Control", "no-store");
+        response.getHeaders().putSingle("X-Frame-Options", "DENY");
+    }
+}

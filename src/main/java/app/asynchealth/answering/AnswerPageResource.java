@@ -1,0 +1,333 @@
+package app.asynchealth.answering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.asynchealth.answering.AnswerForm.Field;
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.assessment.invitation.InvitationClaims;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.RespondentCredential;
+import app.asynchealth.platform.problem.DatabaseFailures;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.platform.security.Roles;
+import app.asynchealth.response.ResponseRepresentations.ResponseUpdate;
+import app.asynchealth.response.ResponseRepresentations.ResponseView;
+import app.asynchealth.response.ResponseService;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The answer page: plain HTML forms, rendered here, that work without JavaScript. A member opens the link of their
+ * invitation mail ({@code /respond?code=…}), presses Start (a GET never claims: mail scanners open links), and answers
+ * on the round's page; the claim and the answers go through the same services as the API.
+ */
+@Path(RespondCookies.ROOT)
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class AnswerPageResource {
+
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter
+            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    @CheckedTemplate(basePath = "respond")
+    static class Templates {
+        static native TemplateInstance start(Layout page, Csrf csrf, String code, String error);
+
+        static native TemplateInstance round(Layout page, Csrf csrf, RoundView round, List<Field> questions,
+                String notice, boolean invalid);
+
+        static native TemplateInstance problem(Layout page, String heading, String text, String link, String linkText);
+    }
+
+    /** What every page's frame needs: the way from the page's address to /respond/ (relative links), and its title. */
+    public record Layout(String base, String title) {
+    }
+
+    public record Csrf(String name, String token) {
+    }
+
+    /** The round as the page heads it. */
+    public record RoundView(String id, String title, String closesAtIso, String closesAtText, String status,
+            boolean hasResponse) {
+    }
+
+    private final InvitationClaims claims;
+    private final AnswerPages pages;
+    private final ResponseService responses;
+    private final SecurityIdentity identity;
+    private final CsrfTokenParameterProvider csrf;
+    private final RespondMessages msg;
+    private final Clock clock;
+    private final boolean publicUrlIsHttps;
+
+    AnswerPageResource(InvitationClaims claims, AnswerPages pages, ResponseService responses, SecurityIdentity identity,
+            CsrfTokenParameterProvider csrf, RespondMessages msg, Clock clock,
+            @ConfigProperty(name = "async-health.public-url") Optional<String> publicUrl) {
+        this.claims = claims;
+        this.pages = pages;
+        this.responses = responses;
+        this.identity = identity;
+        this.csrf = csrf;
+        this.msg = msg;
+        this.clock = clock;
+        this.publicUrlIsHttps = publicUrl.map(url -> url.startsWith("https:")).orElse(false);
+    }
+
+    // ------------------------------------------------------------------ start and claim
+
+    @GET
+    public Response start(@QueryParam("code") String code, @CookieParam(RespondCookies.CLAIM_KEY) String keyCookie,
+            @Context HttpServerRequest request) {
+        String key = RespondCookies.claimKey(keyCookie).orElseGet(RespondCookies::newClaimKey);
+        String shown = code == null || code.isBlank() || code.length() > 200 ? "" : code.strip();
+        String html = Templates.start(new Layout("respond/", msg.startTitle()), csrf(null), shown, "").render();
+        return page(200, html).cookie(RespondCookies.claimKeyCookie(key, secure(request))).build();
+    }
+
+    @POST
+    @Path("claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response claim(@FormParam("code") String code, @CookieParam(RespondCookies.CLAIM_KEY) String keyCookie,
+            @Context HttpServerRequest request) {
+        if (code == null || code.isBlank() || code.length() > 200) {
+            String html = Templates.start(new Layout("", msg.codeMissingTitle()), csrf(null), "", msg.startEnterCode())
+                    .render();
+            return page(400, html).build();
+        }
+        Optional<String> kept = RespondCookies.claimKey(keyCookie);
+        String key = kept.orElseGet(RespondCookies::newClaimKey);
+        boolean secure = secure(request);
+        RespondentCredential credential;
+        try {
+            credential = claims.claim(code.strip(), Optional.of(key));
+        } catch (ProblemException e) {
+            return switch (e.type()) {
+                case CONFLICT -> problem(409, "", msg.closedTitle(), msg.closedText());
+                case UNAVAILABLE -> problem(503, "", msg.unavailableTitle(), msg.unavailableText());
+                default -> problem(404, "", msg.codeUnknownTitle(), msg.codeUnknownText()); // unknown, used, revoked
+            };
+        }
+        Response.ResponseBuilder redirect = seeOther(credential.assessmentId().toString())
+                .cookie(RespondCookies.credentialCookie(credential.assessmentId(), credential.token(),
+                        credential.expiresAt(), clock.instant(), secure));
+        if (kept.isEmpty()) {
+            redirect.cookie(RespondCookies.claimKeyCookie(key, secure));
+        }
+        return redirect.build();
+    }
+
+    /** Gives the browser a form token on a path that creates them (see application.properties), then goes back. */
+    @GET
+    @Path("resume")
+    public Response resume(@QueryParam("round") String round) {
+        if (round == null || !round.matches(UUID_PATTERN)) {
+            return problem(404, "", msg.notFoundTitle(), msg.notFoundText());
+        }
+        return seeOther(round + "?resumed=1").build();
+    }
+
+    // ------------------------------------------------------------------ the round's page
+
+    @GET
+    @Path("{assessmentId: " + UUID_PATTERN + "}")
+    public Response round(@PathParam("assessmentId") UUID assessmentId, @QueryParam("done") String done,
+            @QueryParam("resumed") String resumed, @CookieParam("csrf-token") String csrfCookie) {
+        Optional<Response> refused = requireCredential();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<String> token = csrfToken(csrfCookie);
+        if (token.isEmpty()) {
+            return resumed == null ? seeOther("resume?round=" + assessmentId).build()
+                    : problem(400, "", msg.cookiesTitle(), msg.cookiesText());
+        }
+        try {
+            AnswerPages.Round round = pages.round(assessmentId);
+            if (!round.open()) {
+                return notAnswerable(round.assessment());
+            }
+            Map<String, List<String>> values = AnswerForm
+                    .savedValues(round.response().map(ResponseView::answers).orElse(Map.of()));
+            List<Field> fields = AnswerForm.fields(round.template(), values, List.of(), msg);
+            return render(200, round, fields, new Csrf(csrf.getParameterName(), token.get()), notice(done), false);
+        } catch (ProblemException e) {
+            return problem(e);
+        }
+    }
+
+    @POST
+    @Path("{assessmentId: " + UUID_PATTERN + "}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("assessmentId") UUID assessmentId, MultivaluedMap<String, String> form) {
+        Optional<Response> refused = requireCredential();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String action = form.getFirst("action");
+        try {
+            if ("withdraw".equals(action)) {
+                try {
+                    responses.withdraw(assessmentId, null);
+                } catch (ProblemException e) {
+                    if (e.type() != ProblemType.NOT_FOUND) {
+                        throw e;
+                    }
+                    // nothing saved, so nothing to withdraw: the page says the same either way
+                }
+                return seeOther(assessmentId + "?done=withdrawn").build();
+            }
+            if (!"save".equals(action) && !"submit".equals(action)) {
+                return problem(400, "", msg.formRefusedTitle(), msg.formRefusedText());
+            }
+            boolean submit = "submit".equals(action);
+            AnswerPages.Round round = pages.round(assessmentId);
+            if (!round.open()) {
+                return notAnswerable(round.assessment());
+            }
+            Map<String, List<String>> sent = AnswerForm.sentValues(form);
+            try {
+                responses.save(assessmentId, new ResponseUpdate(AnswerForm.answers(round.template(), sent), submit), null);
+            } catch (ProblemException e) {
+                if (e.type() != ProblemType.VALIDATION_FAILED) {
+                    throw e;
+                }
+                List<Field> fields = AnswerForm.fields(round.template(), sent, e.errors(), msg);
+                return render(400, round, fields, csrf(null), "", true);
+            }
+            return seeOther(assessmentId + "?done=" + (submit ? "submitted" : "saved")).build();
+        } catch (ProblemException e) {
+            return problem(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ not found
+
+    /** Any other address under /respond (but the style sheet and script) gets a page, not a bare 404. */
+    @GET
+    @Path("{other: (?!assets/)(?!" + UUID_PATTERN + "$).+}")
+    public Response notFound() {
+        return problem(404, RespondCookies.ROOT + "/", msg.notFoundTitle(), msg.notFoundText());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Response render(int status, AnswerPages.Round round, List<Field> fields, Csrf form, String notice,
+            boolean invalid) {
+        Assessment assessment = round.assessment();
+        String state = round.response().map(response -> switch (response.status()) {
+            case SUBMITTED -> msg.statusSubmitted();
+            default -> msg.statusDraft();
+        }).orElse(msg.statusNone());
+        RoundView view = new RoundView(assessment.id.toString(), assessment.title,
+                assessment.closesAt.toString(), UTC_TEXT.format(assessment.closesAt), state,
+                round.response().isPresent());
+        String html = Templates.round(new Layout("", assessment.title), form, view, fields, notice, invalid).render();
+        return page(status, html).build();
+    }
+
+    private Response notAnswerable(Assessment assessment) {
+        if (assessment.status == AssessmentStatus.DRAFT) {
+            return problem(409, "", msg.notOpenTitle(), msg.notOpenText());
+        }
+        Instant closed = assessment.closedAt != null ? assessment.closedAt : assessment.closesAt;
+        return problem(410, "", msg.closedTitle(), msg.closedText() + " (" + msg.closedAt() + ": "
+                + UTC_TEXT.format(closed) + ")");
+    }
+
+    private String notice(String done) {
+        if (done == null) {
+            return "";
+        }
+        return switch (done) {
+            case "saved" -> msg.noticeSaved();
+            case "submitted" -> msg.noticeSubmitted();
+            case "withdrawn" -> msg.noticeWithdrawn();
+            default -> "";
+        };
+    }
+
+    /** The caller holds a respondent credential that verifies; otherwise the page that says how to get one. */
+    private Optional<Response> requireCredential() {
+        try {
+            if (!identity.isAnonymous() && identity.hasRole(Roles.RESPONDENT)) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) { // the token did not verify: expired, forged, or its tenant disabled
+            if (DatabaseFailures.unavailable(e)) {
+                return Optional.of(problem(503, "", msg.unavailableTitle(), msg.unavailableText()));
+            }
+        }
+        return Optional.of(problem(403, "", msg.noCredentialTitle(), msg.noCredentialText()));
+    }
+
+    private Response problem(ProblemException e) {
+        return switch (e.type()) {
+            case FORBIDDEN -> problem(410, "", msg.seatGoneTitle(), msg.seatGoneText());
+            case NOT_FOUND -> problem(404, "", msg.notFoundTitle(), msg.notFoundText());
+            case CONFLICT -> problem(409, "", msg.closedTitle(), msg.closedText());
+            case UNAVAILABLE -> problem(503, "", msg.unavailableTitle(), msg.unavailableText());
+            default -> problem(400, "", msg.formRefusedTitle(), msg.formRefusedText());
+        };
+    }
+
+    Response problem(int status, String base, String heading, String text) {
+        String html = Templates.problem(new Layout(base, heading), heading, text, "", "").render();
+        return page(status, html).build();
+    }
+
+    private Csrf csrf(String fallback) {
+        return new Csrf(csrf.getParameterName(), csrfToken(fallback).orElse(""));
+    }
+
+    /** The form token: made or verified by the CSRF filter for this request, else the one the browser holds. */
+    private Optional<String> csrfToken(String cookie) {
+        try {
+            return Optional.of(csrf.getToken());
+        } catch (IllegalStateException e) {
+            return Optional.ofNullable(cookie).filter(value -> !value.isBlank());
+        }
+    }
+
+    private boolean secure(HttpServerRequest request) {
+        return publicUrlIsHttps || "https".equalsIgnoreCase(request.scheme());
+    }
+
+    static Response.ResponseBuilder page(int status, String html) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
+    }
+
+    /** A relative Location, resolved by the browser against the page's own address (whatever proxy is in front). */
+    private static Response.ResponseBuilder seeOther(String relative) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", relative);
+    }
+}

@@ -1,0 +1,64 @@
+package app.asynchealth.answering;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.template.TemplateDefinition;
+import app.asynchealth.assessment.template.TemplateService;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.response.Respondent;
+import app.asynchealth.response.Respondents;
+import app.asynchealth.response.ResponseRepresentations.ResponseView;
+import app.asynchealth.response.ResponseService;
+
+/**
+ * What a round's answer page shows, read through the services the API uses with the caller's respondent credential:
+ * the round, its template version and the caller's own response, nobody else's.
+ */
+@ApplicationScoped
+public class AnswerPages {
+
+    private final Respondents respondents;
+    private final TemplateService templates;
+    private final ResponseService responses;
+    private final Clock clock;
+
+    AnswerPages(Respondents respondents, TemplateService templates, ResponseService responses, Clock clock) {
+        this.respondents = respondents;
+        this.templates = templates;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    /** The caller's round; {@code open} when it accepts answers now. */
+    public record Round(Assessment assessment, TemplateDefinition template, Optional<ResponseView> response,
+            boolean open) {
+    }
+
+    /**
+     * @throws ProblemException FORBIDDEN when the credential no longer answers this round, NOT_FOUND when there is no
+     *         such round
+     */
+    public Round round(UUID assessmentId) {
+        Respondent respondent = respondents.resolve(assessmentId, false);
+        Assessment assessment = respondent.assessment();
+        TemplateDefinition template = templates.get(assessment.templateKey, assessment.templateVersion);
+        return new Round(assessment, template, own(assessmentId), assessment.acceptsAnswersAt(clock.instant()));
+    }
+
+    private Optional<ResponseView> own(UUID assessmentId) {
+        try {
+            return Optional.of(responses.get(assessmentId).body());
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                return Optional.empty(); // nothing saved yet
+            }
+            throw e;
+        }
+    }
+}

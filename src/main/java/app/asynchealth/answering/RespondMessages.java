@@ -1,0 +1,192 @@
+package app.asynchealth.answering;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the answer pages. The English texts are in {@code messages/respond_en.properties}; another language is
+ * one more file beside it ({@code respond_de.properties}). Templates use them as {@code {respond:key}}.
+ */
+@MessageBundle(value = "respond", locale = "en")
+public interface RespondMessages {
+
+    @Message
+    String lang();
+
+    @Message
+    String serviceName();
+
+    @Message
+    String skipToContent();
+
+    @Message
+    String startTitle();
+
+    @Message
+    String startIntro();
+
+    @Message
+    String startPrivacy();
+
+    @Message
+    String startButton();
+
+    @Message
+    String startEnterCode();
+
+    @Message
+    String codeLabel();
+
+    @Message
+    String codeHint();
+
+    @Message
+    String closesAt();
+
+    @Message
+    String closedAt();
+
+    @Message
+    String requiredNote();
+
+    @Message
+    String required();
+
+    @Message
+    String optional();
+
+    @Message
+    String statusNone();
+
+    @Message
+    String statusDraft();
+
+    @Message
+    String statusSubmitted();
+
+    @Message
+    String saveDraft();
+
+    @Message
+    String submit();
+
+    @Message
+    String withdrawTitle();
+
+    @Message
+    String withdrawText();
+
+    @Message
+    String withdrawButton();
+
+    @Message
+    String noticeSaved();
+
+    @Message
+    String noticeSubmitted();
+
+    @Message
+    String noticeWithdrawn();
+
+    @Message
+    String errorSummaryTitle();
+
+    @Message
+    String errorSummaryText();
+
+    @Message
+    String numberHint(String min, String max, String unit);
+
+    @Message
+    String textHint(int max);
+
+    @Message
+    String likertPoint(int point, String label);
+
+    @Message
+    String errRequired();
+
+    @Message
+    String errNumber(String min, String max);
+
+    @Message
+    String errDecimals();
+
+    @Message
+    String errLikert();
+
+    @Message
+    String errSingle();
+
+    @Message
+    String errMulti();
+
+    @Message
+    String errText();
+
+    @Message
+    String errTextLong(int max);
+
+    @Message
+    String codeUnknownTitle();
+
+    @Message
+    String codeUnknownText();
+
+    @Message
+    String codeMissingTitle();
+
+    @Message
+    String closedTitle();
+
+    @Message
+    String closedText();
+
+    @Message
+    String notOpenTitle();
+
+    @Message
+    String notOpenText();
+
+    @Message
+    String noCredentialTitle();
+
+    @Message
+    String noCredentialText();
+
+    @Message
+    String seatGoneTitle();
+
+    @Message
+    String seatGoneText();
+
+    @Message
+    String formRefusedTitle();
+
+    @Message
+    String formRefusedText();
+
+    @Message
+    String notFoundTitle();
+
+    @Message
+    String notFoundText();
+
+    @Message
+    String cookiesTitle();
+
+    @Message
+    String cookiesText();
+
+    @Message
+    String unavailableTitle();
+
+    @Message
+    String unavailableText();
+
+    @Message
+    String whatNow();
+
+    @Message
+    String backToRound();
+}

@@ -1,0 +1,160 @@
+package app.asynchealth.answering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.JavascriptExecutor;
+
+import app.asynchealth.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The member's journey in a real browser (Debian's headless Chromium, 375 px wide), by keyboard only, with JavaScript
+ * on and off. Skipped only where /usr/bin/chromedriver is not installed.
+ */
+@QuarkusTest
+class AnswerPageBrowserTest {
+
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+
+    @TestHTTPResource("/")
+    URL root;
+
+    String tenant;
+    String team;
+    String assessment;
+
+    @BeforeEach
+    void openRound() {
+        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "chromium-driver is not installed");
+        tenant = Api.newTenant();
+        team = Api.newTeam(tenant, "Browser");
+        Api.newMember(tenant, team, Map.of("externalId", "m1"));
+        assessment = Api.newAssessment(tenant, team);
+        Api.open(tenant, assessment);
+    }
+
+    private WebDriver browser(boolean javascript) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=375,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // A desktop window is at least 500 px wide: a phone's viewport is emulated instead.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 900, "deviceScaleFactor", 1, "mobile", true));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+
+    private String code() {
+        return Api.invite(tenant, assessment).getString("issued[0].code");
+    }
+
+    /** Tabs from the page's start until the element has the focus; fails if it is not reachable by keyboard. */
+    private static void tabTo(WebDriver driver, WebElement target) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        for (int i = 0; i < 200; i++) {
+            if (driver.switchTo().activeElement().equals(target)) {
+                return;
+            }
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("not reachable by Tab: " + target);
+    }
+
+    private void journey(WebDriver driver, String code, String screenshot) throws IOException {
+        driver.get(root + "respond?code=" + code);
+        WebElement start = driver.findElement(By.cssSelector("button.primary"));
+        tabTo(driver, start);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(driver.getCurrentUrl()).endsWith("/respond/" + assessment).doesNotContain(code);
+
+        // A radio group is one tab stop (its first option while none is checked); an arrow key moves and checks.
+        tabTo(driver, driver.findElement(By.id("q-role-ic")));
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q-role-people-manager");
+        WebElement hours = driver.findElement(By.id("q-focus-hours"));
+        tabTo(driver, hours);
+        driver.switchTo().activeElement().sendKeys("900");
+        WebElement save = driver.findElement(By.cssSelector("button[value=save]"));
+        tabTo(driver, save);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        // The range is checked by the service: the message sits at the field, and the sent values are shown again.
+        WebElement error = driver.findElement(By.id("q-focus-hours-error"));
+        assertThat(error.getText()).isEqualTo("Enter a number from 0 to 80.");
+        assertThat(driver.findElement(By.id("q-focus-hours")).getAttribute("aria-describedby"))
+                .contains("q-focus-hours-error");
+        WebElement field = driver.findElement(By.id("q-focus-hours"));
+        field.clear();
+        field.sendKeys("12");
+        tabTo(driver, driver.findElement(By.cssSelector("button[value=save]")));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Your draft was saved.");
+        assertThat(driver.findElement(By.id("q-role-people-manager")).isSelected()).isTrue();
+        Path target = Path.of("target", screenshot);
+        Files.createDirectories(target.getParent());
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aMemberAnswersByKeyboardAt375PixelsWithJavaScript() throws IOException {
+        WebDriver driver = browser(true);
+        try {
+            journey(driver, code(), "answer-page-375.png");
+            // Nothing is wider than the 375 px screen.
+            JavascriptExecutor page = (JavascriptExecutor) driver;
+            assertThat((Long) page.executeScript("return window.innerWidth")).isEqualTo(375L);
+            assertThat((Long) page.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
+            // The script (the service's own) showed the closing time in the reader's own terms.
+            assertThat(driver.findElement(By.tagName("time")).getText()).doesNotContain("UTC");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aMemberAnswersWithJavaScriptOff() throws IOException {
+        WebDriver driver = browser(false);
+        try {
+            journey(driver, code(), "answer-page-375-no-js.png");
+            assertThat(driver.findElement(By.tagName("time")).getText()).endsWith("UTC");
+        } finally {
+            driver.quit();
+        }
+        Api.as(app.asynchealth.support.Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}/invitations", assessment)
+                .then().body("items[0].status", equalTo("claimed"));
+    }
+}
