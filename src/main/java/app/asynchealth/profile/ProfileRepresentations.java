@@ -34,7 +34,7 @@ public final class ProfileRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Profile", description = "A team's maturity profile. Below the anonymity threshold, or before the assessment closes, it carries no scores, metrics or recommendations.")
-    public record ProfileView(UUID assessmentId, UUID teamId, ProfileStatus status,
+    public record ProfileView(@Schema(required = true) UUID assessmentId, @Schema(required = true) UUID teamId, @Schema(required = true) ProfileStatus status,
             @Schema(description = "Why there are no scores, when there are none") String reason,
             @Schema(description = "Submitted responses") long respondents,
             int anonymityThreshold,
@@ -88,9 +88,9 @@ public final class ProfileRepresentations {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ProfileActionEffect", description = "An action the team adopted from an earlier round, measured in this one: its metric in the baseline round and here, and the change with its 95% interval. Figures only where both rounds' figures are published (at least the round's anonymity threshold answered); otherwise figures is suppressed and no number is shown.")
-    public record ProfileActionEffect(UUID actionId, String title, String metric,
-            @Schema(description = "The action's status: planned, in-progress, done or dropped") String status,
-            UUID baselineAssessmentId, FigureStatus figures,
+    public record ProfileActionEffect(@Schema(required = true) UUID actionId, @Schema(required = true) String title, @Schema(required = true) String metric,
+            @Schema(required = true, description = "The action's status: planned, in-progress, done or dropped") String status,
+            @Schema(required = true) UUID baselineAssessmentId, @Schema(required = true) FigureStatus figures,
             @Schema(description = "The metric in the baseline round") Double baselineValue,
             @Schema(description = "The metric in this round") Double value,
             @Schema(description = "value − baselineValue (percentage points for shares)") Double change,
@@ -113,14 +113,14 @@ public final class ProfileRepresentations {
 
     @Schema(name = "ProfileSegment", description = "A report segment the team belongs to, and why")
     public record SegmentView(
-            @Schema(description = "async-first, real-time-focused, fully-async, in-office or large-company") String key,
-            @Schema(description = "The report's name for the segment's population") String population,
-            @Schema(description = "Why: how many respondents said so, or the tenant's setting") String basis) {
+            @Schema(required = true, description = "async-first, real-time-focused, fully-async, in-office or large-company") String key,
+            @Schema(required = true, description = "The report's name for the segment's population") String population,
+            @Schema(required = true, description = "Why: how many respondents said so, or the tenant's setting") String basis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DimensionProfile", description = "A dimension's score and level, from its available questions only; suppressed (no score, level or next level) when none of its questions was answered by at least the anonymity threshold")
-    public record DimensionView(String key, FigureStatus status,
+    public record DimensionView(@Schema(required = true) String key, @Schema(required = true) FigureStatus status,
             @Schema(description = "Score 0-100, rounded down to one decimal") Double score,
             @Schema(description = "Lower bound of the score's 95% interval") Double scoreLower,
             @Schema(description = "Upper bound of the score's 95% interval") Double scoreUpper,
@@ -138,7 +138,7 @@ public final class ProfileRepresentations {
     }
 
     @Schema(name = "ProfileQuestion", description = "A scored question of a dimension: it enters the dimension score only when available (answered by at least the anonymity threshold)")
-    public record QuestionView(String key, FigureStatus status,
+    public record QuestionView(@Schema(required = true) String key, @Schema(required = true) FigureStatus status,
             @Schema(description = "Respondents who answered it") long answered) {
     }
 
@@ -155,7 +155,7 @@ public final class ProfileRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Metric", description = "A team value, with its 95% interval, beside the report's figure that measures the same thing for the team's population, if the report has one (otherwise without benchmark). Suppressed when fewer than the anonymity threshold answered its question: then it has its count and the figure, and no value, interval, difference or verdict.")
-    public record MetricView(String key, String label, String kind, FigureStatus status, Double value,
+    public record MetricView(@Schema(required = true) String key, @Schema(required = true) String label, @Schema(required = true) String kind, @Schema(required = true) FigureStatus status, Double value,
             @Schema(description = "Lower bound of the value's 95% interval (Wilson for shares; Student t on the logit scale for bounded means)") Double lower,
             @Schema(description = "Upper bound of the value's 95% interval") Double upper,
             @Schema(description = "Respondents who answered its question (of them, for a share of a part of the answers)") int answered,
@@ -180,8 +180,8 @@ public final class ProfileRepresentations {
     }
 
     @Schema(name = "ContextFigure", description = "A figure of the report shown beside a metric for context")
-    public record ContextFigure(String key, double value, String unit, String population, String measure,
-            String quote) {
+    public record ContextFigure(@Schema(required = true) String key, double value, @Schema(required = true) String unit, String population, String measure,
+            @Schema(required = true) String quote) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -205,14 +205,14 @@ public final class ProfileRepresentations {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ProfileNorm", description = "A stated norm beside its perception. For a share: the percentage of respondents whose answer departs from the norm (departingAnswers). For a mean: the mean answer held against the stated value.")
-    public record NormView(String key,
-            @Schema(description = "communication-guidelines, response-expectations, meetings, focus or after-hours") String area,
-            @Schema(description = "The norm as the charter states it") String statement,
-            @Schema(description = "What value measures") String perception,
-            @Schema(description = "The assessment question that measures the perception") String question,
-            @Schema(description = "share or mean") String kind,
+    public record NormView(@Schema(required = true) String key,
+            @Schema(required = true, description = "communication-guidelines, response-expectations, meetings, focus or after-hours") String area,
+            @Schema(required = true, description = "The norm as the charter states it") String statement,
+            @Schema(required = true, description = "What value measures") String perception,
+            @Schema(required = true, description = "The assessment question that measures the perception") String question,
+            @Schema(required = true, description = "share or mean") String kind,
             @Schema(description = "For a share: the answers to the question that depart from the norm") List<String> departingAnswers,
-            NormStatus status,
+            @Schema(required = true) NormStatus status,
             @Schema(description = "Respondents who answered the question") long answered,
             @Schema(description = "Percentage departing (share) or mean answer (mean); absent unless available") Double value,
             @Schema(description = "Lower bound of the value's 95% interval (Wilson for shares, bounded t for means)") Double lower,
@@ -227,7 +227,7 @@ public final class ProfileRepresentations {
 
     @Schema(name = "TrendPoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TrendPoint(UUID assessmentId, String title, int round, Instant closedAt, ProfileStatus status,
+    public record TrendPoint(@Schema(required = true) UUID assessmentId, @Schema(required = true) String title, int round, @Schema(required = true) Instant closedAt, @Schema(required = true) ProfileStatus status,
             long respondents, int anonymityThreshold,
             @Schema(description = "The scoring method's version of this round's profile") String scoringModel,
             Double score, Integer level,
@@ -237,11 +237,11 @@ public final class ProfileRepresentations {
 
     @Schema(name = "TrendDimension", description = "A dimension in one round; suppressed (no score) when the round's dimension score is")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TrendDimension(String key, FigureStatus status, Double score, Integer level,
+    public record TrendDimension(@Schema(required = true) String key, @Schema(required = true) FigureStatus status, Double score, Integer level,
             @Schema(description = "Score change since the previous available round: only when both rounds' scores are available and rest on the same questions") Double change) {
     }
 
     @Schema(name = "Trend")
-    public record TrendView(UUID teamId, List<TrendPoint> rounds) {
+    public record TrendView(@Schema(required = true) UUID teamId, @Schema(required = true) List<TrendPoint> rounds) {
     }
 }

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,7 +56,7 @@ public final class RecommendationCatalog {
      * @param priority gap × weight, the ranking
      * @param pointPriority the gap of the point estimates × weight, which ranks entries of equal priority
      */
-    public record Recommendation(String key, String dimension, String title, String evidence, List<String> actions,
+    public record Recommendation(@Schema(required = true) String key, @Schema(required = true) String dimension, @Schema(required = true) String title, @Schema(required = true) String evidence, @Schema(required = true) List<String> actions,
             int leadsToLevel, String leadsToLevelName, double gap, String basis, double priority,
             double pointPriority, String benchmarkKey, String benchmarkQuote) {
     }

@@ -3,14 +3,9 @@ package app.asynchealth.integration.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.asynchealth.support.JsonCalls;
+import app.asynchealth.support.JsonCalls.Reply;
 import app.asynchealth.support.PackagedService;
 
 /**
@@ -46,8 +42,6 @@ class ClaimRetryCrashIT {
     static final int CLIENTS = 6;
     static final int KILL_AFTER = 30;
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final SecureRandom RANDOM = new SecureRandom();
 
     static Path dataDirectory;
@@ -154,28 +148,12 @@ class ClaimRetryCrashIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
-    record Reply(int status, JsonNode body) {
-    }
 
     static Reply claim(String code, String key) throws IOException {
         return call("POST", "/api/v1/invitation-claims", null, Map.of("code", code, "claimKey", key));
     }
 
     static Reply call(String method, String path, String token, Object body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            return new Reply(response.statusCode(), text.isBlank() ? JSON.nullNode() : JSON.readTree(text));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return JsonCalls.call(service.baseUri(), method, path, token, body);
     }
 }

@@ -3,10 +3,6 @@ package app.asynchealth.integration.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.asynchealth.platform.persistence.EmbeddedDatabase;
 import app.asynchealth.platform.persistence.Postmasters;
+import app.asynchealth.support.JsonCalls;
+import app.asynchealth.support.JsonCalls.Reply;
 import app.asynchealth.support.PackagedService;
 
 /**
@@ -56,7 +54,6 @@ class CrashDurabilityIT {
     static final Duration RECOVERY = Duration.ofSeconds(180);
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static Path dataDirectory;
     static Map<String, String> settings;
@@ -276,29 +273,9 @@ class CrashDurabilityIT {
 
     // ------------------------------------------------------------------------------------------------ HTTP
 
-    record Reply(int status, JsonNode body) {
-        Reply expect(int expected) {
-            assertThat(status).as("%s", body).isEqualTo(expected);
-            return this;
-        }
-    }
 
     static Reply call(String method, String path, String token, Object body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            return new Reply(response.statusCode(), text.isBlank() ? JSON.nullNode() : JSON.readTree(text));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return JsonCalls.call(service.baseUri(), method, path, token, body);
     }
 
     static String bootstrap(Map<String, String> request) throws IOException {
