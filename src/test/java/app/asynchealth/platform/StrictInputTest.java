@@ -1,5 +1,6 @@
 package app.asynchealth.platform;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -134,6 +135,18 @@ class StrictInputTest {
         // The characters just above C1 are text: U+00A0 (no-break space) and U+00E9.
         answer("{\"one-change\": \"caf\\u00e9\\u00a0ok\"}").statusCode(201)
                 .body("answers.one-change", equalTo("caf\u00e9\u00a0ok"));
+    }
+
+    @Test
+    void aFormSentToTheApiIsRefusedAsAnyBodyThatIsNotJsonAndAnEmptyOneIsNoBody() {
+        // Forms are the answer pages' (with their CSRF token); the API answers a form as any body that is not JSON.
+        given().auth().oauth2(admin).contentType("application/x-www-form-urlencoded").formParam("name", "Form")
+                .post("/api/v1/teams").then().statusCode(415).contentType("application/problem+json")
+                .body("status", equalTo(415));
+        Api.as(admin).get("/api/v1/teams").then().body("items.size()", equalTo(1));
+        // An empty POST labelled as a form is a POST without a body, which the assessment actions take.
+        given().auth().oauth2(admin).contentType("application/x-www-form-urlencoded")
+                .post("/api/v1/assessments/{id}/close", assessment).then().statusCode(200);
     }
 
     @Test
