@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +26,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.JavascriptExecutor;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import app.asynchealth.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -140,6 +144,45 @@ class AnswerPageBrowserTest {
             assertThat((Long) page.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
             // The script (the service's own) showed the closing time in the reader's own terms.
             assertThat(driver.findElement(By.tagName("time")).getText()).doesNotContain("UTC");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** WCAG 2.2 AA as axe-core checks it: no serious or critical violation on any page of the journey. */
+    private static void accessible(WebDriver driver, String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
+        assertThat(results.isErrored()).as("axe ran on %s: %s", page, results.getErrorMessage()).isFalse();
+        List<String> violations = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(violations).as("serious or critical accessibility violations on %s", page).isEmpty();
+        assertThat(results.getPasses()).as("rules axe checked on %s", page).isNotEmpty();
+    }
+
+    @Test
+    void everyPageOfTheJourneyPassesAxeAtWcag22AA() throws IOException {
+        WebDriver driver = browser(true);
+        try {
+            String code = code();
+            driver.get(root + "respond?code=" + code);
+            accessible(driver, "the start page");
+            driver.findElement(By.cssSelector("button.primary")).click();
+            accessible(driver, "the round's questions");
+            WebElement hours = driver.findElement(By.id("q-focus-hours"));
+            hours.sendKeys("900");
+            driver.findElement(By.cssSelector("button[value=save]")).click();
+            assertThat(driver.findElement(By.id("q-focus-hours-error")).isDisplayed()).isTrue();
+            accessible(driver, "the questions with a field error");
+            driver.get(root + "respond?code=" + code);
+            driver.findElement(By.cssSelector("button.primary")).click();
+            accessible(driver, "the page after a second start");
+            driver.get(root + "respond?code=" + tenant + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+            driver.findElement(By.cssSelector("button.primary")).click();
+            accessible(driver, "the page for an unknown code");
         } finally {
             driver.quit();
         }
