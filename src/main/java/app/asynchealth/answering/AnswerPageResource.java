@@ -292,7 +292,8 @@ public class AnswerPageResource {
 
     private Response problem(ProblemException e) {
         return switch (e.type()) {
-            case FORBIDDEN -> problem(410, "", msg.seatGoneTitle(), msg.seatGoneText());
+            // The credential is another round's (the API's 403): to this round, the browser holds none.
+            case FORBIDDEN -> problem(403, "", msg.noCredentialTitle(), msg.noCredentialText());
             case NOT_FOUND -> problem(404, "", msg.notFoundTitle(), msg.notFoundText());
             case CONFLICT -> problem(409, "", msg.closedTitle(), msg.closedText());
             case UNAVAILABLE -> problem(503, "", msg.unavailableTitle(), msg.unavailableText());

@@ -155,12 +155,6 @@ public interface RespondMessages {
     String noCredentialText();
 
     @Message
-    String seatGoneTitle();
-
-    @Message
-    String seatGoneText();
-
-    @Message
     String formRefusedTitle();
 
     @Message

@@ -435,6 +435,32 @@ class AnswerPageTest {
     }
 
     @Test
+    void aCredentialOpensItsOwnRoundOnlyNotAnotherTenantsNorReadsItsAnswers() {
+        Browser member = claimed(code());
+        String credential = member.credential();
+        String otherTenant = Api.newTenant();
+        String otherTeam = Api.newTeam(otherTenant, "Elsewhere");
+        Api.newMember(otherTenant, otherTeam, Map.of("externalId", "o1"));
+        String otherRound = Api.newAssessment(otherTenant, otherTeam);
+        Api.open(otherTenant, otherRound);
+        // The cookie is scoped to this round's path; sent by hand to the other tenant's round, it opens nothing.
+        Response page = member.request("/respond/" + otherRound).cookie("ah-respondent", credential)
+                .get("/respond/" + otherRound);
+        page.then().statusCode(403).contentType("text/html");
+        assertThat(page.asString()).contains("Open your invitation link again").doesNotContain("q-role");
+        Response post = member.request("/respond/" + otherRound).cookie("ah-respondent", credential)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", member.csrf()).formParam("action", "save").formParam("q.role", "ic")
+                .post("/respond/" + otherRound);
+        post.then().statusCode(403).contentType("text/html");
+        Api.as(Tokens.tenantAdmin(otherTenant)).get("/api/v1/assessments/{id}", otherRound).then()
+                .body("submittedCount", equalTo(0));
+        // The API refuses it the same way for any round but its own, existing or not (it names no other round).
+        Api.as(credential).get("/api/v1/assessments/{id}/response", otherRound).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void theStartPageWithoutACodeAsksForIt() {
         Browser browser = new Browser();
         Response start = browser.get("/respond");
