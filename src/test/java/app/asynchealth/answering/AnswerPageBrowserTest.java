@@ -1,36 +1,25 @@
 package app.asynchealth.answering;
 
+import static app.asynchealth.support.HeadlessChromium.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.JavascriptExecutor;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import app.asynchealth.support.Api;
+import app.asynchealth.support.HeadlessChromium;
+import app.asynchealth.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,9 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AnswerPageBrowserTest {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-
     @TestHTTPResource("/")
     URL root;
 
@@ -53,7 +39,7 @@ class AnswerPageBrowserTest {
 
     @BeforeEach
     void openRound() {
-        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "chromium-driver is not installed");
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium-driver is not installed");
         tenant = Api.newTenant();
         team = Api.newTeam(tenant, "Browser");
         Api.newMember(tenant, team, Map.of("externalId", "m1"));
@@ -61,58 +47,26 @@ class AnswerPageBrowserTest {
         Api.open(tenant, assessment);
     }
 
-    private WebDriver browser(boolean javascript) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=375,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        // A desktop window is at least 500 px wide: a phone's viewport is emulated instead.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", 900, "deviceScaleFactor", 1, "mobile", true));
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return driver;
-    }
-
     private String code() {
         return Api.invite(tenant, assessment).getString("issued[0].code");
-    }
-
-    /** Tabs from the page's start until the element has the focus; fails if it is not reachable by keyboard. */
-    private static void tabTo(WebDriver driver, WebElement target) {
-        WebElement body = driver.findElement(By.tagName("body"));
-        body.sendKeys(Keys.TAB);
-        for (int i = 0; i < 200; i++) {
-            if (driver.switchTo().activeElement().equals(target)) {
-                return;
-            }
-            driver.switchTo().activeElement().sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("not reachable by Tab: " + target);
     }
 
     private void journey(WebDriver driver, String code, String screenshot) throws IOException {
         driver.get(root + "respond?code=" + code);
         WebElement start = driver.findElement(By.cssSelector("button.primary"));
-        tabTo(driver, start);
+        HeadlessChromium.tabTo(driver, start);
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(driver.getCurrentUrl()).endsWith("/respond/" + assessment).doesNotContain(code);
 
         // A radio group is one tab stop (its first option while none is checked); an arrow key moves and checks.
-        tabTo(driver, driver.findElement(By.id("q-role-ic")));
+        HeadlessChromium.tabTo(driver, driver.findElement(By.id("q-role-ic")));
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q-role-people-manager");
         WebElement hours = driver.findElement(By.id("q-focus-hours"));
-        tabTo(driver, hours);
+        HeadlessChromium.tabTo(driver, hours);
         driver.switchTo().activeElement().sendKeys("900");
         WebElement save = driver.findElement(By.cssSelector("button[value=save]"));
-        tabTo(driver, save);
+        HeadlessChromium.tabTo(driver, save);
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         // The range is checked by the service: the message sits at the field, and the sent values are shown again.
@@ -123,19 +77,16 @@ class AnswerPageBrowserTest {
         WebElement field = driver.findElement(By.id("q-focus-hours"));
         field.clear();
         field.sendKeys("12");
-        tabTo(driver, driver.findElement(By.cssSelector("button[value=save]")));
+        HeadlessChromium.tabTo(driver, driver.findElement(By.cssSelector("button[value=save]")));
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Your draft was saved.");
         assertThat(driver.findElement(By.id("q-role-people-manager")).isSelected()).isTrue();
-        Path target = Path.of("target", screenshot);
-        Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, screenshot);
     }
 
     @Test
     void aMemberAnswersByKeyboardAt375PixelsWithJavaScript() throws IOException {
-        WebDriver driver = browser(true);
+        WebDriver driver = HeadlessChromium.open(true);
         try {
             journey(driver, code(), "answer-page-375.png");
             // Nothing is wider than the 375 px screen.
@@ -149,40 +100,26 @@ class AnswerPageBrowserTest {
         }
     }
 
-    /** WCAG 2.2 AA as axe-core checks it: no serious or critical violation on any page of the journey. */
-    private static void accessible(WebDriver driver, String page) {
-        Results results = new AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
-        assertThat(results.isErrored()).as("axe ran on %s: %s", page, results.getErrorMessage()).isFalse();
-        List<String> violations = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).toList())
-                .toList();
-        assertThat(violations).as("serious or critical accessibility violations on %s", page).isEmpty();
-        assertThat(results.getPasses()).as("rules axe checked on %s", page).isNotEmpty();
-    }
-
     @Test
     void everyPageOfTheJourneyPassesAxeAtWcag22AA() throws IOException {
-        WebDriver driver = browser(true);
+        WebDriver driver = HeadlessChromium.open(true);
         try {
             String code = code();
             driver.get(root + "respond?code=" + code);
-            accessible(driver, "the start page");
+            assertAccessible(driver, "the start page");
             driver.findElement(By.cssSelector("button.primary")).click();
-            accessible(driver, "the round's questions");
+            assertAccessible(driver, "the round's questions");
             WebElement hours = driver.findElement(By.id("q-focus-hours"));
             hours.sendKeys("900");
             driver.findElement(By.cssSelector("button[value=save]")).click();
             assertThat(driver.findElement(By.id("q-focus-hours-error")).isDisplayed()).isTrue();
-            accessible(driver, "the questions with a field error");
+            assertAccessible(driver, "the questions with a field error");
             driver.get(root + "respond?code=" + code);
             driver.findElement(By.cssSelector("button.primary")).click();
-            accessible(driver, "the page after a second start");
+            assertAccessible(driver, "the page after a second start");
             driver.get(root + "respond?code=" + tenant + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
             driver.findElement(By.cssSelector("button.primary")).click();
-            accessible(driver, "the page for an unknown code");
+            assertAccessible(driver, "the page for an unknown code");
         } finally {
             driver.quit();
         }
@@ -190,14 +127,14 @@ class AnswerPageBrowserTest {
 
     @Test
     void aMemberAnswersWithJavaScriptOff() throws IOException {
-        WebDriver driver = browser(false);
+        WebDriver driver = HeadlessChromium.open(false);
         try {
             journey(driver, code(), "answer-page-375-no-js.png");
             assertThat(driver.findElement(By.tagName("time")).getText()).endsWith("UTC");
         } finally {
             driver.quit();
         }
-        Api.as(app.asynchealth.support.Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}/invitations", assessment)
+        Api.as(Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}/invitations", assessment)
                 .then().body("items[0].status", equalTo("claimed"));
     }
 }

@@ -5,6 +5,9 @@ import static app.asynchealth.scoring.ProfileCalculatorTest.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -243,5 +246,15 @@ class ScoringMethodTest {
     void everyProfileNamesTheMethodThatComputedIt() {
         assertThat(calculator.compute(team(5, Map.of("focus-hours", Answer.of(10))), Set.of(), 5).scoringModel())
                 .isEqualTo(ProfileCalculatorTest.MODEL.version()).isEqualTo("3");
+    }
+
+    /** The README and the method's own document name the version profiles carry, so a new version updates both. */
+    @Test
+    void theReadmeAndTheMethodDocumentNameTheCurrentVersion() throws IOException {
+        String version = ProfileCalculatorTest.MODEL.version();
+        assertThat(Files.readString(Path.of("README.md")))
+                .contains("scoring method version `scoringModel`, now `" + version + "`");
+        assertThat(Files.readString(Path.of("docs/scoring.md")))
+                .startsWith("# How async-health scores a team (method version " + version + ")");
     }
 }

@@ -33,10 +33,16 @@ public class InvitationMails {
             .withZone(ZoneOffset.UTC);
 
     static final int ATTEMPTS = 2;
+    private static final String ANSWER_PAGE_HINT = """
+            Press Start there; that browser then keeps your answers' key, so come back in the same browser to
+            change or withdraw your answer until the round closes. The link works for one browser only.
+
+            """;
 
     private final ReactiveMailer mailer;
     private final boolean enabled;
     private final Optional<String> claimLink;
+    private final boolean linksToAnswerPage;
     private final Duration timeout;
 
     InvitationMails(ReactiveMailer mailer, @ConfigProperty(name = "async-health.invitations.email") boolean enabled,
@@ -46,6 +52,7 @@ public class InvitationMails {
         this.mailer = mailer;
         this.enabled = enabled;
         this.claimLink = claimLink(claimLink, publicUrl);
+        this.linksToAnswerPage = claimLink.filter(link -> !link.isBlank()).isEmpty() && this.claimLink.isPresent();
         this.timeout = timeout;
     }
 
@@ -92,23 +99,35 @@ public class InvitationMails {
     private String body(Assessment assessment, NewCode code) {
         String greeting = code.displayName() == null || code.displayName().isBlank() ? "Hello,"
                 : "Hello " + code.displayName() + ",";
-        String link = claimLink.map(prefix -> "\nOpen it here: " + prefix + code.code() + "\n").orElse("");
+        // With the answer page, the member needs only the link; the code stays for tenants' own survey apps.
+        String howTo = claimLink.map(prefix -> """
+                Answer in your browser, on a phone or a computer:
+
+                    %s
+
+                %s
+                For a survey app instead, your one-time claim code is:
+
+                    %s
+                """.formatted(prefix + code.code(), linksToAnswerPage ? ANSWER_PAGE_HINT : "", code.code())).orElseGet(() -> """
+                Your one-time claim code:
+
+                    %s
+
+                Your survey app exchanges this code for your own answering key (POST /api/v1/invitation-claims).
+                """.formatted(code.code()));
         return """
                 %s
 
                 you are invited to answer "%s", an anonymous check of how your team works asynchronously.
                 It closes on %s.
 
-                Your one-time claim code:
-
-                    %s
                 %s
-                Your survey app exchanges this code for your own answering key (POST /api/v1/invitation-claims).
                 The code works once: the key it gives is the only way to your answers, and nobody else holds it,
                 not the person who invited you. Results are shown only for groups large enough that nobody's
                 answers can be picked out.
 
                 If you did not expect this invitation, you can ignore this mail.
-                """.formatted(greeting, assessment.title, CLOSING.format(assessment.closesAt), code.code(), link);
+                """.formatted(greeting, assessment.title, CLOSING.format(assessment.closesAt), howTo);
     }
 }
