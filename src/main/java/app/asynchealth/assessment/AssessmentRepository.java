@@ -1,11 +1,14 @@
 package app.asynchealth.assessment;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.asynchealth.assessment.ParticipationRepresentations.Counts;
 import app.asynchealth.platform.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -60,6 +63,40 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         return getEntityManager().createQuery(
                 "select count(r) from AssessmentResponse r where r.assessmentId = :id and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED",
                 Long.class).setParameter("id", assessmentId).getSingleResult();
+    }
+
+    /** A team's rounds that were opened (open or closed), newest first. */
+    public List<Assessment> openedRoundsOf(UUID teamId, int limit) {
+        return find("teamId = ?1 and status <> ?2 order by opensAt desc, id desc", teamId, AssessmentStatus.DRAFT)
+                .range(0, limit - 1).list();
+    }
+
+    /**
+     * Seats (not revoked), claimed seats and submitted responses of these assessments, two grouped queries whatever
+     * their number. Assessments with none are absent.
+     */
+    Map<UUID, Counts> participation(List<UUID> assessmentIds) {
+        if (assessmentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, long[]> counts = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery(
+                "select i.assessmentId, count(i), sum(case when i.status = app.asynchealth.assessment.invitation.InvitationStatus.CLAIMED then 1 else 0 end)"
+                        + " from Invitation i where i.assessmentId in :ids and i.status <> app.asynchealth.assessment.invitation.InvitationStatus.REVOKED"
+                        + " group by i.assessmentId", Object[].class).setParameter("ids", assessmentIds).getResultList()) {
+            long[] c = counts.computeIfAbsent((UUID) row[0], id -> new long[3]);
+            c[0] = ((Number) row[1]).longValue();
+            c[1] = ((Number) row[2]).longValue();
+        }
+        for (Object[] row : getEntityManager().createQuery(
+                "select r.assessmentId, count(r) from AssessmentResponse r where r.assessmentId in :ids"
+                        + " and r.status = app.asynchealth.response.ResponseStatus.SUBMITTED group by r.assessmentId",
+                Object[].class).setParameter("ids", assessmentIds).getResultList()) {
+            counts.computeIfAbsent((UUID) row[0], id -> new long[3])[2] = ((Number) row[1]).longValue();
+        }
+        Map<UUID, Counts> result = new HashMap<>();
+        counts.forEach((id, c) -> result.put(id, new Counts(c[0], c[1], c[2])));
+        return result;
     }
 
     /** Members holding a seat: a pending invitation, or one claimed by code or by their own account. */

@@ -10,6 +10,7 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
 import app.asynchealth.profile.ProfileRepresentations.ProfileActionEffect;
 import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
@@ -20,8 +21,8 @@ import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
 
 /**
- * Who may read which profile and trend: leads of the team, and whoever sees all teams. What the profile is, is
- * {@link AssessmentProfiles}' job.
+ * Who may read which profile and trend: leads of the team, and whoever sees all teams; a round's profile also the
+ * team's members once it is published to them. What the profile is, is {@link AssessmentProfiles}' job.
  */
 @ApplicationScoped
 @Transactional
@@ -34,9 +35,11 @@ public class ProfileService {
     private final AssessmentProfiles profiles;
     private final ProfileActions actions;
     private final ProfileViews views;
+    private final ProfilePublications publications;
 
     ProfileService(AssessmentAccess assessments, TeamAccess teams, TenantRepository tenants, Caller caller,
-            AssessmentProfiles profiles, ProfileActions actions, ProfileViews views) {
+            AssessmentProfiles profiles, ProfileActions actions, ProfileViews views, ProfilePublications publications) {
+        this.publications = publications;
         this.actions = actions;
         this.views = views;
         this.assessments = assessments;
@@ -51,7 +54,7 @@ public class ProfileService {
      * serialized with them on each read, as actions change after the round closed.
      */
     public byte[] profileJson(UUID assessmentId) {
-        Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
+        Assessment assessment = readable(assessmentId);
         Tenant tenant = currentTenant();
         List<ProfileActionEffect> measured = measuredActions(assessment, tenant);
         return measured.isEmpty() ? profiles.json(assessment, tenant)
@@ -59,7 +62,7 @@ public class ProfileService {
     }
 
     public ProfileView profile(UUID assessmentId) {
-        Assessment assessment = readableByLeadsAndAnalysts(assessmentId);
+        Assessment assessment = readable(assessmentId);
         Tenant tenant = currentTenant();
         ProfileView profile = profiles.view(assessment, tenant);
         List<ProfileActionEffect> measured = measuredActions(assessment, tenant);
@@ -86,10 +89,22 @@ public class ProfileService {
         return profiles.trend(teamId, currentTenant());
     }
 
-    private Assessment readableByLeadsAndAnalysts(UUID assessmentId) {
-        Assessment assessment = assessments.readable(assessmentId);
-        if (!teams.seesAllTeams()) {
+    private Assessment readable(UUID assessmentId) {
+        Assessment assessment = assessments.readable(assessmentId); // 404 unless the caller sees the round's team
+        if (teams.seesAllTeams()) {
+            return assessment;
+        }
+        try {
             teams.manageable(assessment.teamId);
+            return assessment;
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.FORBIDDEN) {
+                throw e;
+            }
+        }
+        // A member of the team who does not lead it: only a published profile, and as if no other existed.
+        if (!publications.published(assessmentId)) {
+            throw ProblemException.notFound("Profile");
         }
         return assessment;
     }

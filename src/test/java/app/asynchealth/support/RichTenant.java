@@ -15,7 +15,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A tenant with a row in every tenant table, made through the API: a team with a lead and members, a derived
- * template, a charter, an open assessment answered (with a live profile snapshot) and a closed one, a pending and a claimed
+ * template, a charter, an open assessment answered (with a live profile snapshot) and a closed one (its profile
+ * published to the team), a pending and a claimed
  * invitation, an integration token, and a webhook endpoint with a delivery attempted. Its ids and names are what the
  * isolation tests look for in other tenants' answers.
  */
@@ -105,6 +106,8 @@ public final class RichTenant {
         for (int i = 0; i < RESPONDENTS; i++) {
             subjects.add("closed-" + tag + "-" + i);
         }
+        // Published to the team, so its members read it.
+        Api.as(admin).put("/api/v1/assessments/{id}/profile/publication", closedAssessment).then().statusCode(201);
 
         // An action adopted from the closed round, owned by the member.
         action = Api.as(admin).body(Map.of("title", "Meeting audit " + tag, "metric", "often-in-unnecessary-meetings",

@@ -16,6 +16,8 @@ public enum WebhookEventType {
     CHARTER_CHANGED("charter.changed"),
     /** A team action that is neither done nor dropped reached its due date (once per action and due date). */
     ACTION_DUE("action.due"),
+    /** A closed round's profile was published to its team's members (once per publication). */
+    PROFILE_PUBLISHED("profile.published"),
     /** A test message a tenant admin asks for, to one endpoint; nobody subscribes to it. */
     TEST("webhook.test", false);
 

@@ -18,6 +18,7 @@ import app.asynchealth.action.ActionDue;
 import app.asynchealth.assessment.AssessmentClosed;
 import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.charter.CharterChanged;
+import app.asynchealth.profile.ProfilePublished;
 import app.asynchealth.response.ResponseSubmitted;
 
 /**
@@ -97,6 +98,14 @@ public class WebhookOutbox {
         data.put("createdAt", changed.createdAt().toString());
         data.put("charter", "/api/v1/teams/" + changed.teamId() + "/charter/versions/" + changed.version());
         publish(WebhookEventType.CHARTER_CHANGED, changed.teamId() + ":" + changed.version(), data);
+    }
+
+    void onProfilePublished(@Observes ProfilePublished published) {
+        Map<String, Object> data = assessmentData(published.assessmentId(), published.teamId(), published.round());
+        data.put("publishedAt", published.publishedAt().toString());
+        data.put("profile", "/api/v1/assessments/" + published.assessmentId() + "/profile");
+        // Each publication once: unpublished and published again, the round is announced again.
+        publish(WebhookEventType.PROFILE_PUBLISHED, published.publicationId(), data);
     }
 
     void onActionDue(@Observes ActionDue due) {
