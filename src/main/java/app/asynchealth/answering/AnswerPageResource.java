@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -114,7 +114,8 @@ public class AnswerPageResource {
             @Context HttpServerRequest request) {
         String key = RespondCookies.claimKey(keyCookie).orElseGet(RespondCookies::newClaimKey);
         String shown = code == null || code.isBlank() || code.length() > 200 ? "" : code.strip();
-        String html = language.render(Templates.start(new Layout("respond/", msg().startTitle()), csrf(null), shown, ""));
+        String html = language
+                .render(Templates.start(new Layout("respond/", msg().startTitle()), csrf(null), shown, ""));
         return page(200, html).cookie(RespondCookies.claimKeyCookie(key, secure(request))).build();
     }
 
@@ -258,7 +259,8 @@ public class AnswerPageResource {
             return seeOther(assessmentId + "?done=withdrawn").build();
         }
         RoundView view = view(round, version);
-        String html = language.render(Templates.withdraw(new Layout("", msg().withdrawConfirmTitle()), csrf(null), view));
+        String html = language
+                .render(Templates.withdraw(new Layout("", msg().withdrawConfirmTitle()), csrf(null), view));
         return page(200, html).build();
     }
 
