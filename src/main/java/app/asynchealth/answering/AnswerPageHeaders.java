@@ -1,5 +1,7 @@
 package app.asynchealth.answering;
 
+import java.lang.annotation.Annotation;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -9,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Every answer page (and redirect) leaves with a strict content security policy (nothing but the service's own style
  * sheet and script, no inline script, no framing), no referrer (the claim code is in the start page's address), and
- * no caching (the page holds the member's answers). A refusal that has no body of its own (the CSRF filter's bare
+ * no caching (the page holds the member's answers), in the language chosen for the request (Content-Language, and
+ * Vary: Accept-Language since the same address is worded by that header). A refusal that has no body of its own (the CSRF filter's bare
  * 400) gets a page saying what happened, not a blank one.
  */
 public class AnswerPageHeaders {
@@ -17,10 +20,10 @@ public class AnswerPageHeaders {
     static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private final RespondMessages msg;
+    private final PageLanguage language;
 
-    AnswerPageHeaders(RespondMessages msg) {
-        this.msg = msg;
+    AnswerPageHeaders(PageLanguage language) {
+        this.language = language;
     }
 
     @ServerResponseFilter
@@ -30,13 +33,15 @@ public class AnswerPageHeaders {
             return;
         }
         if (response.getStatus() >= 400 && !response.hasEntity()) {
+            RespondMessages msg = language.msg();
             String heading = response.getStatus() == 400 ? msg.formRefusedTitle() : msg.notFoundTitle();
             String text = response.getStatus() == 400 ? msg.formRefusedText() : msg.notFoundText();
-            String html = AnswerPageResource.Templates
-                    .problem(new AnswerPageResource.Layout(RespondCookies.ROOT + "/", heading), heading, text, "", "")
-                    .render();
-            response.setEntity(html, new java.lang.annotation.Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            String html = language.render(AnswerPageResource.Templates
+                    .problem(new AnswerPageResource.Layout(RespondCookies.ROOT + "/", heading), heading, text, "", ""));
+            response.setEntity(html, new Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
+        response.getHeaders().putSingle("Content-Language", language.tag());
+        response.getHeaders().add("Vary", "Accept-Language");
         response.getHeaders().putSingle("Content-Security-Policy", CSP);
         response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
         response.getHeaders().putSingle("Cache-Control", "no-store");

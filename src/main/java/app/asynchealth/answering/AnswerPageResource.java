@@ -2,13 +2,11 @@ package app.asynchealth.answering;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -56,15 +54,18 @@ import io.vertx.core.http.HttpServerRequest;
 public class AnswerPageResource {
 
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter
-            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** The form field with the version of the response a round's page was rendered from; empty: nothing saved. */
+    static final String VERSION = "version";
+    private static final Pattern VERSION_FORMAT = Pattern.compile("[0-9]{1,9}");
 
     @CheckedTemplate(basePath = "respond")
     static class Templates {
         static native TemplateInstance start(Layout page, Csrf csrf, String code, String error);
 
         static native TemplateInstance round(Layout page, Csrf csrf, RoundView round, List<Field> questions,
-                String notice, boolean invalid);
+                String notice, boolean invalid, String conflict);
+
+        static native TemplateInstance withdraw(Layout page, Csrf csrf, RoundView round);
 
         static native TemplateInstance problem(Layout page, String heading, String text, String link, String linkText);
     }
@@ -76,9 +77,12 @@ public class AnswerPageResource {
     public record Csrf(String name, String token) {
     }
 
-    /** The round as the page heads it. */
+    /**
+     * The round as the page heads it; {@code version} is the version of the response the page's forms were made from
+     * (what the API's ETag carries), sent back with them so that a change made meanwhile is not overwritten.
+     */
     public record RoundView(String id, String title, String closesAtIso, String closesAtText, String status,
-            boolean hasResponse) {
+            boolean hasResponse, String version) {
     }
 
     private final InvitationClaims claims;
@@ -86,19 +90,19 @@ public class AnswerPageResource {
     private final ResponseService responses;
     private final SecurityIdentity identity;
     private final CsrfTokenParameterProvider csrf;
-    private final RespondMessages msg;
+    private final PageLanguage language;
     private final Clock clock;
     private final boolean publicUrlIsHttps;
 
     AnswerPageResource(InvitationClaims claims, AnswerPages pages, ResponseService responses, SecurityIdentity identity,
-            CsrfTokenParameterProvider csrf, RespondMessages msg, Clock clock,
+            CsrfTokenParameterProvider csrf, PageLanguage language, Clock clock,
             @ConfigProperty(name = "async-health.public-url") Optional<String> publicUrl) {
         this.claims = claims;
         this.pages = pages;
         this.responses = responses;
         this.identity = identity;
         this.csrf = csrf;
-        this.msg = msg;
+        this.language = language;
         this.clock = clock;
         this.publicUrlIsHttps = publicUrl.map(url -> url.startsWith("https:")).orElse(false);
     }
@@ -110,7 +114,8 @@ public class AnswerPageResource {
             @Context HttpServerRequest request) {
         String key = RespondCookies.claimKey(keyCookie).orElseGet(RespondCookies::newClaimKey);
         String shown = code == null || code.isBlank() || code.length() > 200 ? "" : code.strip();
-        String html = Templates.start(new Layout("respond/", msg.startTitle()), csrf(null), shown, "").render();
+        String html = language
+                .render(Templates.start(new Layout("respond/", msg().startTitle()), csrf(null), shown, ""));
         return page(200, html).cookie(RespondCookies.claimKeyCookie(key, secure(request))).build();
     }
 
@@ -120,8 +125,8 @@ public class AnswerPageResource {
     public Response claim(@FormParam("code") String code, @CookieParam(RespondCookies.CLAIM_KEY) String keyCookie,
             @Context HttpServerRequest request) {
         if (code == null || code.isBlank() || code.length() > 200) {
-            String html = Templates.start(new Layout("", msg.codeMissingTitle()), csrf(null), "", msg.startEnterCode())
-                    .render();
+            String html = language.render(
+                    Templates.start(new Layout("", msg().codeMissingTitle()), csrf(null), "", msg().startEnterCode()));
             return page(400, html).build();
         }
         Optional<String> kept = RespondCookies.claimKey(keyCookie);
@@ -132,9 +137,9 @@ public class AnswerPageResource {
             credential = claims.claim(code.strip(), Optional.of(key));
         } catch (ProblemException e) {
             return switch (e.type()) {
-                case CONFLICT -> problem(409, "", msg.closedTitle(), msg.closedText());
-                case UNAVAILABLE -> problem(503, "", msg.unavailableTitle(), msg.unavailableText());
-                default -> problem(404, "", msg.codeUnknownTitle(), msg.codeUnknownText()); // unknown, used, revoked
+                case CONFLICT -> problem(409, "", msg().closedTitle(), msg().closedText());
+                case UNAVAILABLE -> problem(503, "", msg().unavailableTitle(), msg().unavailableText());
+                default -> problem(404, "", msg().codeUnknownTitle(), msg().codeUnknownText()); // unknown, used, revoked
             };
         }
         Response.ResponseBuilder redirect = seeOther(credential.assessmentId().toString())
@@ -151,7 +156,7 @@ public class AnswerPageResource {
     @Path("resume")
     public Response resume(@QueryParam("round") String round) {
         if (round == null || !round.matches(UUID_PATTERN)) {
-            return problem(404, "", msg.notFoundTitle(), msg.notFoundText());
+            return problem(404, "", msg().notFoundTitle(), msg().notFoundText());
         }
         return seeOther(round + "?resumed=1").build();
     }
@@ -169,7 +174,7 @@ public class AnswerPageResource {
         Optional<String> token = csrfToken(csrfCookie);
         if (token.isEmpty()) {
             return resumed == null ? seeOther("resume?round=" + assessmentId).build()
-                    : problem(400, "", msg.cookiesTitle(), msg.cookiesText());
+                    : problem(400, "", msg().cookiesTitle(), msg().cookiesText());
         }
         try {
             AnswerPages.Round round = pages.round(assessmentId);
@@ -178,8 +183,9 @@ public class AnswerPageResource {
             }
             Map<String, List<String>> values = AnswerForm
                     .savedValues(round.response().map(ResponseView::answers).orElse(Map.of()));
-            List<Field> fields = AnswerForm.fields(round.template(), values, List.of(), msg);
-            return render(200, round, fields, new Csrf(csrf.getParameterName(), token.get()), notice(done), false);
+            List<Field> fields = AnswerForm.fields(round.template(), values, List.of(), msg());
+            return render(200, round, fields, new Csrf(csrf.getParameterName(), token.get()), notice(done), false, "",
+                    version(round));
         } catch (ProblemException e) {
             return problem(e);
         }
@@ -194,20 +200,22 @@ public class AnswerPageResource {
             return refused.get();
         }
         String action = form.getFirst("action");
+        String version = form.getFirst(VERSION) == null ? "" : form.getFirst(VERSION).strip();
+        if (!version.isEmpty() && !VERSION_FORMAT.matcher(version).matches()) {
+            return problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
+        }
+        // What the API would get: If-Match with the ETag of the version the page showed, or, when the page showed
+        // nothing saved, the precondition that nothing is saved yet.
+        String ifMatch = version.isEmpty() ? null : "\"" + version + "\"";
         try {
             if ("withdraw".equals(action)) {
-                try {
-                    responses.withdraw(assessmentId, null);
-                } catch (ProblemException e) {
-                    if (e.type() != ProblemType.NOT_FOUND) {
-                        throw e;
-                    }
-                    // nothing saved, so nothing to withdraw: the page says the same either way
-                }
-                return seeOther(assessmentId + "?done=withdrawn").build();
+                return confirmWithdrawal(assessmentId, version);
+            }
+            if ("withdraw-confirmed".equals(action)) {
+                return withdraw(assessmentId, ifMatch);
             }
             if (!"save".equals(action) && !"submit".equals(action)) {
-                return problem(400, "", msg.formRefusedTitle(), msg.formRefusedText());
+                return problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
             }
             boolean submit = "submit".equals(action);
             AnswerPages.Round round = pages.round(assessmentId);
@@ -216,18 +224,67 @@ public class AnswerPageResource {
             }
             Map<String, List<String>> sent = AnswerForm.sentValues(form);
             try {
-                responses.save(assessmentId, new ResponseUpdate(AnswerForm.answers(round.template(), sent), submit), null);
+                responses.save(assessmentId, new ResponseUpdate(AnswerForm.answers(round.template(), sent), submit),
+                        ifMatch, ifMatch == null ? "*" : null);
             } catch (ProblemException e) {
+                if (e.type() == ProblemType.PRECONDITION_FAILED) {
+                    // Another tab or window saved, submitted or withdrew since this page was made: nothing stored.
+                    // The page shows what this tab sent, with the version now saved, so that sending it again is a
+                    // deliberate choice to replace that change.
+                    AnswerPages.Round now = pages.round(assessmentId);
+                    List<Field> fields = AnswerForm.fields(now.template(), sent, List.of(), msg());
+                    return render(409, now, fields, csrf(null), "", false, msg().conflictSaveText(), version(now));
+                }
                 if (e.type() != ProblemType.VALIDATION_FAILED) {
                     throw e;
                 }
-                List<Field> fields = AnswerForm.fields(round.template(), sent, e.errors(), msg);
-                return render(400, round, fields, csrf(null), "", true);
+                // The version stays the one this tab was made from: correcting a field must not skip the check.
+                List<Field> fields = AnswerForm.fields(round.template(), sent, e.errors(), msg());
+                return render(400, round, fields, csrf(null), "", true, "", version);
             }
             return seeOther(assessmentId + "?done=" + (submit ? "submitted" : "saved")).build();
         } catch (ProblemException e) {
             return problem(e);
         }
+    }
+
+    /** Withdraw asks first: this page deletes nothing; its own form (with the page's version) does. */
+    private Response confirmWithdrawal(UUID assessmentId, String version) {
+        AnswerPages.Round round = pages.round(assessmentId);
+        if (!round.open()) {
+            return notAnswerable(round.assessment());
+        }
+        if (round.response().isEmpty()) {
+            // withdrawn already (in another tab, say): the page says the same as after a withdrawal
+            return seeOther(assessmentId + "?done=withdrawn").build();
+        }
+        RoundView view = view(round, version);
+        String html = language
+                .render(Templates.withdraw(new Layout("", msg().withdrawConfirmTitle()), csrf(null), view));
+        return page(200, html).build();
+    }
+
+    private Response withdraw(UUID assessmentId, String ifMatch) {
+        if (ifMatch == null) { // only a page that showed a saved response offers this, with its version
+            return problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
+        }
+        try {
+            responses.withdraw(assessmentId, ifMatch);
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED) {
+                // Changed in another tab or window since: it is kept, and shown as it is now.
+                AnswerPages.Round now = pages.round(assessmentId);
+                Map<String, List<String>> values = AnswerForm
+                        .savedValues(now.response().map(ResponseView::answers).orElse(Map.of()));
+                List<Field> fields = AnswerForm.fields(now.template(), values, List.of(), msg());
+                return render(409, now, fields, csrf(null), "", false, msg().conflictWithdrawText(), version(now));
+            }
+            if (e.type() != ProblemType.NOT_FOUND) {
+                throw e;
+            }
+            // withdrawn already, in another tab: the page says the same either way
+        }
+        return seeOther(assessmentId + "?done=withdrawn").build();
     }
 
     // ------------------------------------------------------------------ not found
@@ -236,32 +293,43 @@ public class AnswerPageResource {
     @GET
     @Path("{other: (?!assets/)(?!" + UUID_PATTERN + "$).+}")
     public Response notFound() {
-        return problem(404, RespondCookies.ROOT + "/", msg.notFoundTitle(), msg.notFoundText());
+        return problem(404, RespondCookies.ROOT + "/", msg().notFoundTitle(), msg().notFoundText());
     }
 
     // ------------------------------------------------------------------ helpers
 
     private Response render(int status, AnswerPages.Round round, List<Field> fields, Csrf form, String notice,
-            boolean invalid) {
+            boolean invalid, String conflict, String version) {
+        String html = language.render(Templates.round(new Layout("", round.assessment().title), form,
+                view(round, version), fields, notice, invalid, conflict));
+        return page(status, html).build();
+    }
+
+    private RoundView view(AnswerPages.Round round, String version) {
         Assessment assessment = round.assessment();
         String state = round.response().map(response -> switch (response.status()) {
-            case SUBMITTED -> msg.statusSubmitted();
-            default -> msg.statusDraft();
-        }).orElse(msg.statusNone());
-        RoundView view = new RoundView(assessment.id.toString(), assessment.title,
-                assessment.closesAt.toString(), UTC_TEXT.format(assessment.closesAt), state,
-                round.response().isPresent());
-        String html = Templates.round(new Layout("", assessment.title), form, view, fields, notice, invalid).render();
-        return page(status, html).build();
+            case SUBMITTED -> msg().statusSubmitted();
+            default -> msg().statusDraft();
+        }).orElse(msg().statusNone());
+        return new RoundView(assessment.id.toString(), assessment.title, assessment.closesAt.toString(),
+                language.dateTime(assessment.closesAt), state, round.response().isPresent(), version);
+    }
+
+    private static String version(AnswerPages.Round round) {
+        return round.version().map(String::valueOf).orElse("");
+    }
+
+    private RespondMessages msg() {
+        return language.msg();
     }
 
     private Response notAnswerable(Assessment assessment) {
         if (assessment.status == AssessmentStatus.DRAFT) {
-            return problem(409, "", msg.notOpenTitle(), msg.notOpenText());
+            return problem(409, "", msg().notOpenTitle(), msg().notOpenText());
         }
         Instant closed = assessment.closedAt != null ? assessment.closedAt : assessment.closesAt;
-        return problem(410, "", msg.closedTitle(), msg.closedText() + " (" + msg.closedAt() + ": "
-                + UTC_TEXT.format(closed) + ")");
+        return problem(410, "", msg().closedTitle(), msg().closedText() + " (" + msg().closedAt() + ": "
+                + language.dateTime(closed) + ")");
     }
 
     private String notice(String done) {
@@ -269,9 +337,9 @@ public class AnswerPageResource {
             return "";
         }
         return switch (done) {
-            case "saved" -> msg.noticeSaved();
-            case "submitted" -> msg.noticeSubmitted();
-            case "withdrawn" -> msg.noticeWithdrawn();
+            case "saved" -> msg().noticeSaved();
+            case "submitted" -> msg().noticeSubmitted();
+            case "withdrawn" -> msg().noticeWithdrawn();
             default -> "";
         };
     }
@@ -284,25 +352,25 @@ public class AnswerPageResource {
             }
         } catch (RuntimeException e) { // the token did not verify: expired, forged, or its tenant disabled
             if (DatabaseFailures.unavailable(e)) {
-                return Optional.of(problem(503, "", msg.unavailableTitle(), msg.unavailableText()));
+                return Optional.of(problem(503, "", msg().unavailableTitle(), msg().unavailableText()));
             }
         }
-        return Optional.of(problem(403, "", msg.noCredentialTitle(), msg.noCredentialText()));
+        return Optional.of(problem(403, "", msg().noCredentialTitle(), msg().noCredentialText()));
     }
 
     private Response problem(ProblemException e) {
         return switch (e.type()) {
             // The credential is another round's (the API's 403): to this round, the browser holds none.
-            case FORBIDDEN -> problem(403, "", msg.noCredentialTitle(), msg.noCredentialText());
-            case NOT_FOUND -> problem(404, "", msg.notFoundTitle(), msg.notFoundText());
-            case CONFLICT -> problem(409, "", msg.closedTitle(), msg.closedText());
-            case UNAVAILABLE -> problem(503, "", msg.unavailableTitle(), msg.unavailableText());
-            default -> problem(400, "", msg.formRefusedTitle(), msg.formRefusedText());
+            case FORBIDDEN -> problem(403, "", msg().noCredentialTitle(), msg().noCredentialText());
+            case NOT_FOUND -> problem(404, "", msg().notFoundTitle(), msg().notFoundText());
+            case CONFLICT -> problem(409, "", msg().closedTitle(), msg().closedText());
+            case UNAVAILABLE -> problem(503, "", msg().unavailableTitle(), msg().unavailableText());
+            default -> problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
         };
     }
 
     Response problem(int status, String base, String heading, String text) {
-        String html = Templates.problem(new Layout(base, heading), heading, text, "", "").render();
+        String html = language.render(Templates.problem(new Layout(base, heading), heading, text, "", ""));
         return page(status, html).build();
     }
 

@@ -11,6 +11,7 @@ import app.asynchealth.assessment.template.TemplateDefinition;
 import app.asynchealth.assessment.template.TemplateService;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.response.Respondent;
 import app.asynchealth.response.Respondents;
 import app.asynchealth.response.ResponseRepresentations.ResponseView;
@@ -35,9 +36,12 @@ public class AnswerPages {
         this.clock = clock;
     }
 
-    /** The caller's round; {@code open} when it accepts answers now. */
+    /**
+     * The caller's round; {@code open} when it accepts answers now; {@code version} is the version of the response
+     * shown (its ETag in the API), empty when nothing is saved.
+     */
     public record Round(Assessment assessment, TemplateDefinition template, Optional<ResponseView> response,
-            boolean open) {
+            Optional<Integer> version, boolean open) {
     }
 
     /**
@@ -48,12 +52,14 @@ public class AnswerPages {
         Respondent respondent = respondents.resolve(assessmentId, false);
         Assessment assessment = respondent.assessment();
         TemplateDefinition template = templates.get(assessment.templateKey, assessment.templateVersion);
-        return new Round(assessment, template, own(assessmentId), assessment.acceptsAnswersAt(clock.instant()));
+        Optional<Versioned<ResponseView>> own = own(assessmentId);
+        return new Round(assessment, template, own.map(Versioned::body), own.map(Versioned::version),
+                assessment.acceptsAnswersAt(clock.instant()));
     }
 
-    private Optional<ResponseView> own(UUID assessmentId) {
+    private Optional<Versioned<ResponseView>> own(UUID assessmentId) {
         try {
-            return Optional.of(responses.get(assessmentId).body());
+            return Optional.of(responses.get(assessmentId));
         } catch (ProblemException e) {
             if (e.type() == ProblemType.NOT_FOUND) {
                 return Optional.empty(); // nothing saved yet

@@ -4,8 +4,10 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every text of the answer pages. The English texts are in {@code messages/respond_en.properties}; another language is
- * one more file beside it ({@code respond_de.properties}). Templates use them as {@code {respond:key}}.
+ * Every text of the answer pages. The English texts are in {@code messages/respond_en.properties}, the German ones in
+ * {@code respond_de.properties} beside it; another language is one more file there, added to {@code quarkus.locales}
+ * and {@link PageLanguage#SUPPORTED}. Templates use them as {@code {respond:key}} in the template's locale; Java code
+ * gets the bundle of the request's language from {@link PageLanguage}.
  */
 @MessageBundle(value = "respond", locale = "en")
 public interface RespondMessages {
@@ -78,6 +80,34 @@ public interface RespondMessages {
 
     @Message
     String withdrawButton();
+
+    @Message
+    String withdrawConfirmTitle();
+
+    @Message
+    String withdrawConfirmText();
+
+    @Message
+    String withdrawConfirmAgain();
+
+    @Message
+    String withdrawConfirmButton();
+
+    @Message
+    String withdrawKeep();
+
+    @Message
+    String conflictTitle();
+
+    @Message
+    String conflictSaveText();
+
+    @Message
+    String conflictWithdrawText();
+
+    /** A DateTimeFormatter pattern for times written out in UTC ("3 May 2026, 14:00 UTC"). */
+    @Message
+    String dateTimeFormat();
 
     @Message
     String noticeSaved();

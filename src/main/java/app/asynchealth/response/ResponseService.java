@@ -56,6 +56,14 @@ public class ResponseService {
     }
 
     public Saved save(UUID assessmentId, ResponseUpdate update, String ifMatch) {
+        return save(assessmentId, update, ifMatch, null);
+    }
+
+    /**
+     * As {@link #save(UUID, ResponseUpdate, String)}; with {@code ifNoneMatch} (any tag, {@code *} say) the caller read
+     * no response, and the save is refused (412) if one exists meanwhile: an earlier reader cannot overwrite it.
+     */
+    public Saved save(UUID assessmentId, ResponseUpdate update, String ifMatch, String ifNoneMatch) {
         Respondent respondent = respondents.resolve(assessmentId, true);
         Instant now = openUnderLock(respondent);
         boolean submit = Boolean.TRUE.equals(update.submitted());
@@ -86,6 +94,10 @@ public class ResponseService {
             return new Saved(view(response, result.answers()), true);
         }
         AssessmentResponse response = existing.get();
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "You have a response already (If-None-Match); change it with If-Match and its ETag.");
+        }
         EntityTags.requireMatch(ifMatch, response.version);
         List<AnswerValue> before = answers(response);
         if (response.status == status && same(before, result.answers())) {

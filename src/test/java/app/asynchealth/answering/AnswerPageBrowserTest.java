@@ -137,4 +137,52 @@ class AnswerPageBrowserTest {
         Api.as(Tokens.tenantAdmin(tenant)).get("/api/v1/assessments/{id}/invitations", assessment)
                 .then().body("items[0].status", equalTo("claimed"));
     }
+
+    /**
+     * In German (the browser asks for de-CH), another tab's change meets a notice, and Withdraw asks first: the
+     * confirmation is reached, left ("Keep my answer") and confirmed by keyboard, and axe finds nothing serious there.
+     */
+    @Test
+    void inGermanAChangeFromAnotherTabIsNoticedAndWithdrawAsksFirst() throws IOException {
+        ChromeDriver driver = (ChromeDriver) browser(true);
+        try {
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                    Map.of("headers", Map.of("Accept-Language", "de-CH,de;q=0.9,en;q=0.5")));
+            driver.get(root + "respond?code=" + code());
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            driver.findElement(By.cssSelector("button.primary")).click();
+            driver.findElement(By.id("q-role-ic")).click();
+            driver.findElement(By.cssSelector("button[value=save]")).click();
+            assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Ihr Entwurf wurde gespeichert.");
+
+            // Another tab (here the API, with this browser's credential) changes the answer; this tab's save is kept out.
+            String credential = driver.manage().getCookieNamed("ah-respondent").getValue();
+            Api.as(credential).body(Map.of("answers", Map.of("role", "leadership"), "submitted", false))
+                    .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(200);
+            driver.findElement(By.id("q-focus-hours")).sendKeys("12");
+            driver.findElement(By.cssSelector("button[value=save]")).click();
+            WebElement conflict = driver.findElement(By.id("conflict"));
+            assertThat(conflict.getAttribute("role")).isEqualTo("alert");
+            assertThat(conflict.getText()).contains("in einem anderen Tab oder Fenster");
+            assertThat(driver.findElement(By.id("q-focus-hours")).getAttribute("value")).isEqualTo("12");
+            accessible(driver, "the notice of a change in another tab");
+
+            driver.findElement(By.cssSelector("form.withdraw button")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Antwort zurückziehen?");
+            accessible(driver, "the withdrawal's confirmation");
+            tabTo(driver, driver.findElement(By.linkText("Meine Antwort behalten")));
+            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            assertThat(driver.findElement(By.id("q-role-leadership")).isSelected()).isTrue();
+
+            driver.findElement(By.cssSelector("form.withdraw button")).click();
+            tabTo(driver, driver.findElement(By.cssSelector("button[value=withdraw-confirmed]")));
+            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            assertThat(driver.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo("Ihre Antwort wurde zurückgezogen und gelöscht.");
+            Api.as(credential).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(404);
+        } finally {
+            driver.quit();
+        }
+    }
 }

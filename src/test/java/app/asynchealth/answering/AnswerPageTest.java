@@ -3,10 +3,17 @@ package app.asynchealth.answering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +42,7 @@ class AnswerPageTest {
     static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
 
     String tenant;
     String admin;
@@ -55,12 +63,17 @@ class AnswerPageTest {
     static final class Browser {
         final Map<String, Cookie> jar = new LinkedHashMap<>();
         String lastPage = "";
+        /** The browser's Accept-Language; none when null. */
+        String language;
 
         RequestSpecification request(String target) {
             String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
             RequestSpecification request = RestAssured.given()
                     .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
                     .accept("text/html");
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             for (Cookie cookie : jar.values()) {
                 String cookiePath = cookie.getPath() == null ? "/" : cookie.getPath();
                 if (path.equals(cookiePath) || path.startsWith(cookiePath.endsWith("/") ? cookiePath : cookiePath + "/")) {
@@ -107,6 +120,16 @@ class AnswerPageTest {
             return matcher.group(1);
         }
 
+        /** The version of the response the page last shown was made from ("" for none), or null without forms. */
+        String version() {
+            return version(lastPage);
+        }
+
+        static String version(String page) {
+            Matcher matcher = VERSION.matcher(page);
+            return matcher.find() ? matcher.group(1) : null;
+        }
+
         Cookie cookie(String name) {
             return jar.values().stream().filter(cookie -> cookie.getName().equals(name)).findFirst().orElse(null);
         }
@@ -131,9 +154,13 @@ class AnswerPageTest {
         return browser;
     }
 
+    /** The form of the page the browser shows last, as it sends it: its token, its version, these answers. */
     private Map<String, Object> form(Browser browser, String action, Map<String, Object> answers) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("csrf-token", browser.csrf());
+        if (browser.version() != null) {
+            form.put("version", browser.version());
+        }
         form.put("action", action);
         answers.forEach((key, value) -> form.put("q." + key, value));
         return form;
@@ -296,7 +323,9 @@ class AnswerPageTest {
         ownResponse(browser).then().body("status", equalTo("submitted")).body("answers.focus-hours", equalTo(20));
 
         browser.get("/respond/" + assessment);
-        Response withdrawn = browser.post("/respond/" + assessment, form(browser, "withdraw", Map.of()));
+        browser.post("/respond/" + assessment, form(browser, "withdraw", Map.of())).then().statusCode(200);
+        ownResponse(browser).then().statusCode(200); // asked first, deleted nothing
+        Response withdrawn = browser.post("/respond/" + assessment, form(browser, "withdraw-confirmed", Map.of()));
         withdrawn.then().statusCode(303);
         assertThat(withdrawn.header("Location")).isEqualTo(assessment + "?done=withdrawn");
         ownResponse(browser).then().statusCode(404);
@@ -470,5 +499,240 @@ class AnswerPageTest {
         browser.post("/respond/claim", Map.of("code", code, "csrf-token", browser.csrf())).then().statusCode(303);
         List<String> seen = new ArrayList<>(browser.jar.keySet());
         assertThat(seen).anyMatch(name -> name.startsWith("ah-respondent"));
+    }
+
+    // ------------------------------------------------------------------ two tabs
+
+    /** The form of a page the browser showed (one of its tabs), as that tab sends it. */
+    private static Map<String, Object> form(String page, String action, Map<String, Object> answers) {
+        Matcher token = CSRF.matcher(page);
+        assertThat(token.find()).as("the page has a form token").isTrue();
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("csrf-token", token.group(1));
+        form.put("version", Browser.version(page));
+        form.put("action", action);
+        answers.forEach((key, value) -> form.put("q." + key, value));
+        return form;
+    }
+
+    private static void assertConflict(Response response, String text) {
+        response.then().statusCode(409).contentType("text/html");
+        assertThat(response.asString())
+                .contains("<div class=\"conflict\" id=\"conflict\" role=\"alert\" tabindex=\"-1\"")
+                .contains("Not saved: your answer was changed in another tab or window").contains(text);
+    }
+
+    @Test
+    void twoTabsNeverOverwriteEachOtherSilently() {
+        Browser browser = claimed(code());
+        String round = "/respond/" + assessment;
+        // Two tabs open the page before anything is saved: neither carries a version.
+        String first = browser.get(round).asString();
+        String second = browser.get(round).asString();
+        assertThat(Browser.version(first)).isEmpty();
+
+        browser.post(round, form(first, "save", Map.of("role", "ic", "focus-hours", "10"))).then().statusCode(303);
+        // The second tab saw nothing saved; a response exists now: nothing is stored, its own values come back.
+        Response stale = browser.post(round, form(second, "save", Map.of("role", "leadership", "focus-hours", "30")));
+        assertConflict(stale, "what you sent from here was not saved");
+        assertPageHeaders(stale);
+        assertThat(stale.asString()).contains("value=\"leadership\" checked").contains("name=\"q.focus-hours\" value=\"30\"")
+                .doesNotContain("value=\"ic\" checked");
+        ownResponse(browser).then().statusCode(200).body("answers.role", equalTo("ic"))
+                .body("answers.focus-hours", equalTo(10));
+        // The notice page carries the version now saved: sending it again deliberately replaces the other change.
+        String etag = ownResponse(browser).header("ETag");
+        assertThat("\"" + Browser.version(stale.asString()) + "\"").isEqualTo(etag);
+        browser.post(round, form(stale.asString(), "save", Map.of("role", "leadership", "focus-hours", "30")))
+                .then().statusCode(303);
+        ownResponse(browser).then().body("answers.role", equalTo("leadership")).body("answers.focus-hours", equalTo(30));
+
+        // Both tabs show that draft; one submits, the other's save (of an older version) stores nothing.
+        String tabA = browser.get(round).asString();
+        String tabB = browser.get(round).asString();
+        Map<String, Object> complete = allRequired(template());
+        browser.post(round, form(tabB, "submit", complete)).then().statusCode(303);
+        Response older = browser.post(round, form(tabA, "save", Map.of("one-change", "Written agendas")));
+        assertConflict(older, "what you sent from here was not saved");
+        assertThat(older.asString()).contains(">Written agendas</textarea>");
+        ownResponse(browser).then().body("status", equalTo("submitted")).body("answers.one-change", equalTo(null));
+
+        // A field error keeps the version this tab was made from: correcting it is not a way past the check.
+        Response invalid = browser.post(round, form(tabA, "save", Map.of("focus-hours", "500")));
+        invalid.then().statusCode(400);
+        assertThat(Browser.version(invalid.asString())).isEqualTo(Browser.version(tabA));
+        assertConflict(browser.post(round, form(invalid.asString(), "save", Map.of("focus-hours", "5"))),
+                "was not saved");
+        ownResponse(browser).then().body("status", equalTo("submitted"));
+
+        // Withdrawn in one tab: the other tab's save stores nothing, and then starts afresh when sent again.
+        String before = browser.get(round).asString();
+        browser.post(round, form(before, "withdraw", Map.of())).then().statusCode(200);
+        browser.post(round, form(browser.lastPage, "withdraw-confirmed", Map.of())).then().statusCode(303);
+        Response afterWithdrawal = browser.post(round, form(before, "save", Map.of("role", "ic")));
+        assertConflict(afterWithdrawal, "was not saved");
+        assertThat(Browser.version(afterWithdrawal.asString())).isEmpty();
+        ownResponse(browser).then().statusCode(404);
+        browser.post(round, form(afterWithdrawal.asString(), "save", Map.of("role", "ic"))).then().statusCode(303);
+        ownResponse(browser).then().statusCode(200).body("answers.role", equalTo("ic"));
+    }
+
+    @Test
+    void aWithdrawalConfirmedInATabThatMissedAChangeWithdrawsNothing() {
+        Browser browser = claimed(code());
+        String round = "/respond/" + assessment;
+        browser.post(round, form(browser, "save", Map.of("role", "ic"))).then().statusCode(303);
+        String tabA = browser.get(round).asString();
+        String tabB = browser.get(round).asString();
+        // Tab A asks to withdraw; meanwhile tab B changes the answer; then tab A confirms.
+        Response asked = browser.post(round, form(tabA, "withdraw", Map.of()));
+        asked.then().statusCode(200);
+        browser.post(round, form(tabB, "save", Map.of("role", "leadership"))).then().statusCode(303);
+        Response confirmed = browser.post(round, form(asked.asString(), "withdraw-confirmed", Map.of()));
+        assertConflict(confirmed, "so it was not withdrawn");
+        // It shows the answer as saved now, with its version, to withdraw deliberately.
+        assertThat(confirmed.asString()).contains("value=\"leadership\" checked").contains("value=\"withdraw\"");
+        ownResponse(browser).then().statusCode(200).body("answers.role", equalTo("leadership"));
+        browser.post(round, form(confirmed.asString(), "withdraw", Map.of())).then().statusCode(200);
+        browser.post(round, form(browser.lastPage, "withdraw-confirmed", Map.of())).then().statusCode(303);
+        ownResponse(browser).then().statusCode(404);
+    }
+
+    // ------------------------------------------------------------------ withdraw asks first
+
+    @Test
+    void withdrawAsksFirstAndDeletesOnlyWhenConfirmed() {
+        Browser browser = claimed(code());
+        String round = "/respond/" + assessment;
+        browser.post(round, form(browser, "save", Map.of("role", "ic"))).then().statusCode(303);
+        String version = ownResponse(browser).header("ETag").replace("\"", "");
+        browser.get(round + "?done=saved");
+        Response asked = browser.post(round, form(browser, "withdraw", Map.of()));
+        asked.then().statusCode(200).contentType("text/html");
+        assertPageHeaders(asked);
+        String page = asked.asString();
+        assertThat(page).contains("<title>Withdraw your answer? – async-health</title>")
+                .contains("<h1>Withdraw your answer?</h1>").contains("cannot be undone")
+                .contains("<form method=\"post\" action=\"" + assessment + "\"")
+                .contains("name=\"csrf-token\" value=\"").contains("name=\"version\" value=\"" + version + "\"")
+                .contains("<button type=\"submit\" name=\"action\" value=\"withdraw-confirmed\" class=\"danger\">Withdraw</button>")
+                .contains("<a class=\"button-link\" href=\"" + assessment + "\">Keep my answer</a>")
+                .doesNotContain("<script>");
+        ownResponse(browser).then().statusCode(200).body("answers.role", equalTo("ic"));
+        // "Keep my answer" goes back to the questions, the answer as it was.
+        assertThat(browser.get(round).asString()).contains("value=\"ic\" checked").contains("value=\"withdraw\"");
+        browser.lastPage = page;
+
+        // The confirmation needs its form token and its version; a bad version gets a page, not an error.
+        Map<String, Object> noToken = form(browser, "withdraw-confirmed", Map.of());
+        noToken.remove("csrf-token");
+        browser.post(round, noToken).then().statusCode(400).contentType("text/html");
+        browser.lastPage = page;
+        Map<String, Object> noVersion = form(browser, "withdraw-confirmed", Map.of());
+        noVersion.remove("version");
+        Response refused = browser.post(round, noVersion);
+        refused.then().statusCode(400).contentType("text/html");
+        assertThat(refused.asString()).contains("The form could not be accepted");
+        browser.lastPage = page;
+        Map<String, Object> badVersion = form(browser, "withdraw-confirmed", Map.of());
+        badVersion.put("version", "1'; drop");
+        browser.post(round, badVersion).then().statusCode(400).contentType("text/html");
+        ownResponse(browser).then().statusCode(200);
+
+        browser.lastPage = page;
+        Response withdrawn = browser.post(round, form(browser, "withdraw-confirmed", Map.of()));
+        withdrawn.then().statusCode(303);
+        assertThat(withdrawn.header("Location")).isEqualTo(assessment + "?done=withdrawn");
+        ownResponse(browser).then().statusCode(404);
+    }
+
+    // ------------------------------------------------------------------ language
+
+    private static Properties messages(String language) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = AnswerPageTest.class.getResourceAsStream("/messages/respond_" + language + ".properties")) {
+            assertThat(in).as("respond_%s.properties", language).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void everyEnglishTextHasAGermanOne() throws IOException {
+        Properties english = messages("en");
+        Properties german = messages("de");
+        assertThat(german.stringPropertyNames()).as("German keys").containsExactlyInAnyOrderElementsOf(
+                english.stringPropertyNames());
+        // Not an English text left in: only the name and the scale's pattern read the same in both.
+        Set<String> same = Set.of("serviceName", "likertPoint");
+        for (String key : english.stringPropertyNames()) {
+            assertThat(german.getProperty(key)).as(key).isNotBlank();
+            if (!same.contains(key)) {
+                assertThat(german.getProperty(key)).as(key).isNotEqualTo(english.getProperty(key));
+            }
+        }
+    }
+
+    @Test
+    void theLanguageIsTheBestSupportedOneOfAcceptLanguage() {
+        assertThat(PageLanguage.negotiate("de-CH, en;q=0.5")).isEqualTo(Locale.GERMAN);
+        assertThat(PageLanguage.negotiate("fr")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("fr, de;q=0.8, en;q=0.5")).isEqualTo(Locale.GERMAN);
+        assertThat(PageLanguage.negotiate("de;q=0.5, en;q=0.6")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("de;q=0, fr")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("en-US,en;q=0.9,de;q=0.8")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("*")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("de;q=zz")).isEqualTo(Locale.ENGLISH);
+        assertThat(PageLanguage.negotiate("de, " + "x".repeat(600))).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void thePagesSpeakGermanToABrowserThatAsksForIt() {
+        Browser browser = new Browser();
+        browser.language = "de-CH, en;q=0.5";
+        String code = code();
+        Response start = browser.get("/respond?code=" + code);
+        start.then().statusCode(200).header("Content-Language", "de");
+        assertThat(String.join(", ", start.headers().getValues("Vary"))).contains("Accept-Language");
+        assertThat(start.asString()).contains("<html lang=\"de\">").contains("<h1>Ihre Einladung</h1>")
+                .contains("Mit dem Beantworten beginnen").doesNotContain("Your invitation");
+
+        browser.post("/respond/claim", Map.of("code", code, "csrf-token", browser.csrf())).then().statusCode(303)
+                .header("Content-Language", "de");
+        Response page = browser.get("/respond/" + assessment);
+        page.then().statusCode(200).header("Content-Language", "de");
+        assertThat(page.asString()).contains("<html lang=\"de\">").contains("(Pflichtfrage)").contains(">Absenden</button>")
+                .containsPattern("Endet am: <time datetime=\"[^\"]+\">[0-9]{1,2}\\. (Januar|Februar|März|April|Mai|Juni"
+                        + "|Juli|August|September|Oktober|November|Dezember) [0-9]{4}, [0-9]{2}:[0-9]{2} UTC</time>");
+        // Field errors are worded by the Java side, in the page's language too.
+        Response bad = browser.post("/respond/" + assessment, form(browser, "save", Map.of("focus-hours", "500")));
+        bad.then().statusCode(400).header("Content-Language", "de");
+        assertThat(bad.asString()).contains("Einige Antworten müssen korrigiert werden")
+                .contains("id=\"q-focus-hours-error\">Geben Sie eine Zahl von 0 bis 80 ein.</p>")
+                .contains("Höchstens").doesNotContain("Enter a number");
+        // And so are refusals and the page asking to withdraw.
+        browser.post("/respond/" + assessment, form(browser, "save", Map.of("role", "ic"))).then().statusCode(303);
+        browser.get("/respond/" + assessment);
+        assertThat(browser.post("/respond/" + assessment, form(browser, "withdraw", Map.of())).asString())
+                .contains("<h1>Ihre Antwort zurückziehen?</h1>").contains(">Meine Antwort behalten</a>");
+        Response refused = browser.post("/respond/claim", Map.of("code", "x"));
+        refused.then().statusCode(400).header("Content-Language", "de");
+        assertThat(refused.asString()).contains("Das Formular konnte nicht angenommen werden");
+        assertThat(browser.get("/respond/nothing-here").asString()).contains("Seite nicht gefunden");
+    }
+
+    @Test
+    void aLanguageThePagesDoNotSpeakGetsEnglish() {
+        Browser browser = new Browser();
+        browser.language = "fr";
+        Response start = browser.get("/respond");
+        start.then().statusCode(200).header("Content-Language", "en");
+        assertThat(String.join(", ", start.headers().getValues("Vary"))).contains("Accept-Language");
+        assertThat(start.asString()).contains("<html lang=\"en\">").contains("<h1>Your invitation</h1>");
+        browser.language = "de;q=nonsense";
+        browser.get("/respond").then().statusCode(200).header("Content-Language", "en");
+        browser.language = null;
+        browser.get("/respond").then().statusCode(200).header("Content-Language", "en");
     }
 }
