@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -87,6 +88,30 @@ final class Load {
         }
     }
 
+    /**
+     * One result of several runs of the same requests (the halves of an A-B-B-A comparison): their histograms added,
+     * their counts summed, their seconds summed.
+     */
+    static Result merge(String name, java.util.List<Result> runs) {
+        Histogram latency = histogram();
+        Map<String, Long> errorKinds = new LinkedHashMap<>();
+        long sent = 0;
+        long ok = 0;
+        double seconds = 0;
+        boolean exhausted = false;
+        for (Result run : runs) {
+            latency.add(run.latency());
+            run.errorKinds().forEach((kind, n) -> errorKinds.merge(kind, n, Long::sum));
+            sent += run.sent();
+            ok += run.ok();
+            seconds += run.seconds();
+            exhausted |= run.exhausted();
+        }
+        Result first = runs.get(0);
+        return new Result(name, first.model(), first.offeredRate(), first.concurrency(), seconds, sent, ok,
+                errors(errorKinds), errorKinds, latency, exhausted);
+    }
+
     static double round(double value) {
         return Double.isNaN(value) ? Double.NaN : Math.round(value * 100) / 100.0;
     }
@@ -105,6 +130,15 @@ final class Load {
      */
     Result fixedRate(String name, double rate, Duration duration, int maxInFlight, int expectedStatus,
             LongFunction<HttpRequest> requests) {
+        return fixedRate(name, rate, duration, maxInFlight, expectedStatus, requests, null);
+    }
+
+    /**
+     * As above; with a {@code check}, each response of the expected status is read whole (as a string) and the check
+     * says what is wrong with it (an error kind) or null when it is right.
+     */
+    Result fixedRate(String name, double rate, Duration duration, int maxInFlight, int expectedStatus,
+            LongFunction<HttpRequest> requests, Function<HttpResponse<String>, String> check) {
         Histogram latency = histogram();
         Semaphore inFlight = new Semaphore(maxInFlight);
         AtomicLong ok = new AtomicLong();
@@ -132,10 +166,13 @@ final class Load {
             inFlight.acquireUninterruptibly(); // waiting here is latency of this request: it is measured from intended
             sent++;
             pending.increment();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            java.util.concurrent.CompletableFuture<? extends HttpResponse<?>> sending = check == null
+                    ? client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    : client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            sending.whenComplete((response, failure) -> {
                 long now = System.nanoTime();
                 latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (now - intended) / 1000)));
-                count(response, failure, expectedStatus, ok, errorKinds);
+                count(response, failure, expectedStatus, ok, errorKinds, check);
                 lastCompletion.accumulateAndGet(now, Math::max);
                 inFlight.release();
                 pending.decrement();
@@ -202,8 +239,19 @@ final class Load {
 
     private static void count(HttpResponse<?> response, Throwable failure, int expectedStatus, AtomicLong ok,
             Map<String, Long> errorKinds) {
+        count(response, failure, expectedStatus, ok, errorKinds, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void count(HttpResponse<?> response, Throwable failure, int expectedStatus, AtomicLong ok,
+            Map<String, Long> errorKinds, Function<HttpResponse<String>, String> check) {
         if (failure == null && response != null && response.statusCode() == expectedStatus) {
-            ok.incrementAndGet();
+            String wrong = check == null ? null : check.apply((HttpResponse<String>) response);
+            if (wrong == null) {
+                ok.incrementAndGet();
+            } else {
+                errorKinds.merge(wrong, 1L, Long::sum);
+            }
             return;
         }
         String kind;

@@ -34,8 +34,10 @@ import app.asynchealth.support.PackagedService;
 /**
  * The one command of issue 15 (deliverable 4), run by {@code bench/run}: starts the packaged service on a fresh data
  * directory with its embedded PostgreSQL, seeds a dataset, warms up, measures (a) submissions, beside pgbench of the
- * same SQL and of the minimal INSERTs, (b) the team profile, (c) the organisation rollup, (d) the export of 100,000
- * rows, (e) start to ready and the resident set, then prints one table and writes {@code bench/results/<date>.json}.
+ * same SQL and of the minimal INSERTs, (b) the team profile, (c) the organisation rollup, (f) the answer page's GET and
+ * (g) its form against the API (issue 24), (d) the export of 100,000 rows, (e) start to ready and the resident set,
+ * then prints one table and writes {@code bench/results/<date>.json}. {@code BENCH_FIGURES=page} measures (f) and (g)
+ * alone, on their own seats, and writes {@code <date>-page.json}.
  * A missed target is a result: the command fails only when it could not measure. See bench/README.md.
  */
 public final class ServiceBenchmark {
@@ -107,6 +109,13 @@ public final class ServiceBenchmark {
         database = new Database(databasePort, settings.dataDirectory());
         platformAdmin = api.token("platform-admin", null, null);
 
+        if (settings.pageOnly()) {
+            // BENCH_FIGURES=page: the answer page's figures alone, on a dataset of their own seats.
+            api.newTenant(SUBMIT_TENANT, platformAdmin);
+            answerPage();
+            report(started, Instant.now());
+            return;
+        }
         Map<String, String> seeded = seed();
         warmUp(seeded);
         settle();
@@ -117,6 +126,7 @@ public final class ServiceBenchmark {
         submissions();
         teamProfile(seeded.get("profileAssessment"), seeded.get("profileAdmin"));
         organisationRollup();
+        answerPage();
         export();
         restart(idleRss, idlePostgres);
 
@@ -190,25 +200,11 @@ public final class ServiceBenchmark {
      * members are all invited (API, codes returned) and claim their seats (API): real respondent credentials.
      */
     private void addCredentials(String admin, int wanted) throws Exception {
-        int teams = (wanted + settings.membersPerTeam() - 1) / settings.membersPerTeam();
         ExecutorService pool = Executors.newFixedThreadPool(6, daemon("seed"));
         try {
-            List<Future<List<String>>> invited = new ArrayList<>();
-            for (int t = 0; t < teams; t++) {
-                invited.add(pool.submit(() -> {
-                    String team = api.newTeam(admin, "Team " + teamsCreated.incrementAndGet());
-                    database.members(SUBMIT_TENANT, team, settings.membersPerTeam());
-                    String assessment = api.newAssessment(admin, team, "Round");
-                    api.open(admin, assessment);
-                    List<String> codes = api.inviteAll(admin, assessment);
-                    return codes.stream().map(code -> assessment + " " + code).toList();
-                }));
-            }
             long begin = System.nanoTime();
-            List<String> codes = new ArrayList<>();
-            for (Future<List<String>> future : invited) {
-                codes.addAll(future.get());
-            }
+            List<String> codes = invitedCodes(admin, wanted, pool);
+            int teams = (wanted + settings.membersPerTeam() - 1) / settings.membersPerTeam();
             double invitedSeconds = (System.nanoTime() - begin) / 1e9;
             begin = System.nanoTime();
             Collections.shuffle(codes, new Random(credentials.size() + 15));
@@ -226,6 +222,30 @@ public final class ServiceBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Teams of {@code membersPerTeam} members (the members written by SQL), each with an open round (API) whose
+     * members are all invited (API, codes returned): "assessment code" for at least {@code wanted} seats.
+     */
+    private List<String> invitedCodes(String admin, int wanted, ExecutorService pool) throws Exception {
+        int teams = (wanted + settings.membersPerTeam() - 1) / settings.membersPerTeam();
+        List<Future<List<String>>> invited = new ArrayList<>();
+        for (int t = 0; t < teams; t++) {
+            invited.add(pool.submit(() -> {
+                String team = api.newTeam(admin, "Team " + teamsCreated.incrementAndGet());
+                database.members(SUBMIT_TENANT, team, settings.membersPerTeam());
+                String assessment = api.newAssessment(admin, team, "Round");
+                api.open(admin, assessment);
+                List<String> codes = api.inviteAll(admin, assessment);
+                return codes.stream().map(code -> assessment + " " + code).toList();
+            }));
+        }
+        List<String> codes = new ArrayList<>();
+        for (Future<List<String>> future : invited) {
+            codes.addAll(future.get());
+        }
+        return codes;
     }
 
     /** Seeds more credentials (through the API, as before) when fewer than {@code needed} are left; then settles. */
@@ -456,6 +476,33 @@ public final class ServiceBenchmark {
         details.put("organisationRollup", result.describe());
     }
 
+    // ------------------------------------------------------------------------------------------------ (f), (g)
+
+    /**
+     * The answer page (issue 24): seats of their own (open rounds, every member invited through the API, every code
+     * claimed through the page as a browser does), a warm-up of the three routes, a settle, then (f) and (g).
+     */
+    private void answerPage() throws Exception {
+        String admin = api.token("tenant-admin", SUBMIT_TENANT, "bench-page-admin");
+        AnswerPageBench page = new AnswerPageBench(client, api, settings, service, admin);
+        long begin = System.nanoTime();
+        List<String> invited;
+        ExecutorService pool = Executors.newFixedThreadPool(6, daemon("seed"));
+        try {
+            invited = invitedCodes(admin, settings.pageSeats(), pool);
+        } finally {
+            pool.shutdown();
+        }
+        List<String[]> codes = invited.subList(0, settings.pageSeats()).stream().map(code -> code.split(" ")).toList();
+        log("(f) %d open rounds, %,d members invited (API) in %.1f s", invited.size() / settings.membersPerTeam(),
+                invited.size(), (System.nanoTime() - begin) / 1e9);
+        Map<String, Object> setup = new LinkedHashMap<>(page.claimThroughPage(codes));
+        database.analyze();
+        setup.put("warmUp", page.warmUp());
+        settle();
+        page.measure(figures, details, setup);
+    }
+
     // ------------------------------------------------------------------------------------------------ (d)
 
     record Download(long lines, long bytes, double firstByteMs, double seconds) {
@@ -631,14 +678,16 @@ public final class ServiceBenchmark {
         results.put("details", details);
         Path directory = root.resolve("bench/results");
         Files.createDirectories(directory);
-        Path file = directory.resolve(date + (settings.quick() ? "-quick" : "") + ".json");
+        Path file = directory.resolve(date + (settings.pageOnly() ? "-page" : "") + (settings.quick() ? "-quick" : "")
+                + ".json");
         ServiceApi.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
         System.out.println();
         System.out.println(table());
         System.out.printf("Load average at start %s, at end %s (%d cores).%n", loadAverageAtStart, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%s; %.1f minutes; results in %s%n", settings.quick() ? "QUICK run (BENCH_QUICK=1): "
-                + "shorter runs and a smaller export, not for the README" : "full run",
+        String only = settings.pageOnly() ? " of the answer page's figures only (BENCH_FIGURES=page)" : "";
+        System.out.printf("%s; %.1f minutes; results in %s%n", settings.quick() ? "QUICK run" + only
+                + " (BENCH_QUICK=1): shorter runs and a smaller dataset, not for the README" : "full run" + only,
                 Duration.between(started, finished).toSeconds() / 60.0, root.relativize(file));
     }
 
@@ -690,7 +739,7 @@ public final class ServiceBenchmark {
     }
 
     /** 1, 5 and 15 minutes, from /proc/loadavg (the harness's figures are only as good as the machine is quiet). */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

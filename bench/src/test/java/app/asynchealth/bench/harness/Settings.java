@@ -18,7 +18,15 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
         Duration warmUp, Duration saturationStep, List<Integer> saturationConcurrency, Duration halfRate,
         int maxInFlight, Duration pgbenchDuration, int pgbenchClients,
         double profileRate, Duration profileDuration, double rollupRate, Duration rollupDuration,
-        Duration settle) {
+        Duration settle, String figures, double pageRate, Duration pageDuration, int pageSeats) {
+
+    /** Which figures a run measures: all of them, or the answer page's only ({@code BENCH_FIGURES=page}). */
+    static final List<String> FIGURE_SETS = List.of("all", "page");
+
+    /** Only the answer page's figures (f) and (g): no export or rollup dataset, no other figure. */
+    boolean pageOnly() {
+        return figures.equals("page");
+    }
 
     static Settings fromEnvironment() {
         boolean quick = "1".equals(System.getenv("BENCH_QUICK")) || "true".equalsIgnoreCase(System.getenv("BENCH_QUICK"));
@@ -49,7 +57,19 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
                 seconds("BENCH_PROFILE_SECONDS", quick ? 5 : 30),
                 decimal("BENCH_ROLLUP_RATE", 5),
                 seconds("BENCH_ROLLUP_SECONDS", quick ? 5 : 30),
-                seconds("BENCH_SETTLE_SECONDS", quick ? 3 : 15));
+                seconds("BENCH_SETTLE_SECONDS", quick ? 3 : 15),
+                figureSet(env("BENCH_FIGURES", "all")),
+                decimal("BENCH_PAGE_RATE", 100),
+                seconds("BENCH_PAGE_SECONDS", quick ? 5 : 30),
+                integer("BENCH_PAGE_SEATS", quick ? 200 : 1_000));
+    }
+
+    private static String figureSet(String value) {
+        String set = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!FIGURE_SETS.contains(set)) {
+            throw new IllegalArgumentException("BENCH_FIGURES=" + value + ": one of " + FIGURE_SETS);
+        }
+        return set;
     }
 
     Map<String, Object> describe() {
@@ -67,6 +87,8 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
         map.put("teamProfile", ordered("rate", profileRate, "seconds", profileDuration.toSeconds()));
         map.put("organisationRollup", ordered("rate", rollupRate, "seconds", rollupDuration.toSeconds()));
         map.put("settleSeconds", settle.toSeconds());
+        map.put("figures", figures);
+        map.put("answerPage", ordered("rate", pageRate, "seconds", pageDuration.toSeconds(), "seats", pageSeats));
         return map;
     }
 
