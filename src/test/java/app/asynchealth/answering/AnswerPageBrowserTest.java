@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import app.asynchealth.support.Api;
 import app.asynchealth.support.HeadlessChromium;
@@ -144,7 +145,7 @@ class AnswerPageBrowserTest {
      */
     @Test
     void inGermanAChangeFromAnotherTabIsNoticedAndWithdrawAsksFirst() throws IOException {
-        ChromeDriver driver = (ChromeDriver) browser(true);
+        ChromeDriver driver = (ChromeDriver) HeadlessChromium.open(true);
         try {
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.setExtraHTTPHeaders",
@@ -166,17 +167,17 @@ class AnswerPageBrowserTest {
             assertThat(conflict.getAttribute("role")).isEqualTo("alert");
             assertThat(conflict.getText()).contains("in einem anderen Tab oder Fenster");
             assertThat(driver.findElement(By.id("q-focus-hours")).getAttribute("value")).isEqualTo("12");
-            accessible(driver, "the notice of a change in another tab");
+            assertAccessible(driver, "the notice of a change in another tab");
 
             driver.findElement(By.cssSelector("form.withdraw button")).click();
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Antwort zurückziehen?");
-            accessible(driver, "the withdrawal's confirmation");
-            tabTo(driver, driver.findElement(By.linkText("Meine Antwort behalten")));
+            assertAccessible(driver, "the withdrawal's confirmation");
+            HeadlessChromium.tabTo(driver, driver.findElement(By.linkText("Meine Antwort behalten")));
             driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             assertThat(driver.findElement(By.id("q-role-leadership")).isSelected()).isTrue();
 
             driver.findElement(By.cssSelector("form.withdraw button")).click();
-            tabTo(driver, driver.findElement(By.cssSelector("button[value=withdraw-confirmed]")));
+            HeadlessChromium.tabTo(driver, driver.findElement(By.cssSelector("button[value=withdraw-confirmed]")));
             driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             assertThat(driver.findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("Ihre Antwort wurde zurückgezogen und gelöscht.");
