@@ -19,6 +19,7 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.invitation.InvitationService.NewCode;
 import app.asynchealth.platform.logging.LogSafe;
 import io.quarkus.mailer.Mail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
@@ -88,6 +89,13 @@ public class InvitationMails {
         if (codes.isEmpty()) {
             return Set.of();
         }
+        // Reminders are sent while their caller's transaction holds the assessment's reminder lock: the mail itself
+        // runs outside it, so that no mail callback (on another thread, with propagated context) touches it. A failed
+        // send otherwise left the transaction's connection delisted, and its commit failed.
+        return QuarkusTransaction.suspendingExisting().call(() -> sendOutsideTransactions(codes, kind, mail));
+    }
+
+    private Set<UUID> sendOutsideTransactions(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
         List<Uni<UUID>> sends = codes.stream().map(code -> mailer
                 .send(mail.apply(code))
                 .ifNoItem().after(timeout).fail()
