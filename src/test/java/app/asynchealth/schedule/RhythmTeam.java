@@ -1,6 +1,8 @@
 package app.asynchealth.schedule;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -72,8 +74,8 @@ final class RhythmTeam {
     }
 
     JsonPath put(Map<String, Object> schedule) {
-        return Api.as(lead).body(schedule).put(SCHEDULE, team).then().statusCode(org.hamcrest.Matchers.anyOf(
-                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))).extract().jsonPath();
+        return Api.as(lead).body(schedule).put(SCHEDULE, team).then().statusCode(anyOf(is(200), is(201))).extract()
+                .jsonPath();
     }
 
     /** The k-th weekly occurrence at this local time. */
