@@ -2,6 +2,7 @@ package app.asynchealth.support;
 
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,13 +12,15 @@ import java.util.Map;
 
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.profile.ProfileResourceTest;
+import app.asynchealth.schedule.ScheduleTick;
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 
 /**
  * A tenant with a row in every tenant table, made through the API: a team with a lead and members, a derived
- * template, a charter, an open assessment answered (with a live profile snapshot) and a closed one (its profile
- * published to the team), a pending and a claimed
- * invitation, an integration token, and a webhook endpoint with a delivery attempted. Its ids and names are what the
+ * template, a charter, an open assessment answered (with a live profile snapshot) and a closed one (its profile published to the team), a pending and a claimed
+ * invitation, an integration token, a webhook endpoint with a delivery attempted, and a second team on a schedule with
+ * the round it created and a reminder. Its ids and names are what the
  * isolation tests look for in other tenants' answers.
  */
 public final class RichTenant {
@@ -50,6 +53,9 @@ public final class RichTenant {
     public final String delivery;
     /** The summary of the team's charter (version 1, written by the lead). */
     public final String charterSummary;
+    /** A second team, on a schedule, and the round its schedule created (reminded by the admin). */
+    public final String scheduledTeam;
+    public final String scheduledRound;
     /** A team action adopted from the closed round. */
     public final String action;
     /** Every member id and subject of the tenant, for the confidentiality checks. */
@@ -134,6 +140,31 @@ public final class RichTenant {
         Api.as(respondentCredential).body(ProfileResourceTest.answers(7, "sometimes"))
                 .put("/api/v1/assessments/{id}/response", openAssessment).then().statusCode(201);
 
+        // A team on a schedule: a round the tick created and invited by e-mail, and the lead's reminder of it.
+        scheduledTeam = Api.newTeam(id, "Rhythm " + tag);
+        Api.newMember(id, scheduledTeam, Map.of("email", "rhythm-" + tag + "@a.example"));
+        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        Api.as(admin).body(Map.of("cadence", "weekly", "intervalWeeks", 1, "startsOn", startsOn.toString(),
+                "timeOfDay", "09:00", "timeZone", "UTC", "answerWindow", "P3D", "reminders", List.of("P1D")))
+                .put("/api/v1/teams/{id}/schedule", scheduledTeam).then().statusCode(201);
+        ScheduleTick tick = Arc.container().instance(ScheduleTick.class).get();
+        Clock roundStart = Clock.fixed(startsOn.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        tick.tick(roundStart);
+        scheduledRound = Api.as(admin).queryParam("teamId", scheduledTeam).get("/api/v1/assessments").then()
+                .statusCode(200).extract().path("items[0].id");
+        // A mail the (busy) test mail server did not take is sent by a later tick: tick until the seat is there.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            tick.tick(roundStart);
+            return Api.as(admin).get("/api/v1/assessments/{id}/invitations", scheduledRound).then().statusCode(200)
+                    .extract().jsonPath().getList("items.status").contains("pending");
+        });
+        int reminded = Api.as(admin).post("/api/v1/assessments/{id}/reminders", scheduledRound).then().statusCode(202)
+                .extract().path("reminded");
+        if (reminded == 0) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> tick.tick(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1))).remindersMailed() > 0);
+        }
+
         // Every member and subject of the tenant, the answering ones included.
         memberIds.clear();
         memberIds.addAll(Api.as(admin).queryParam("limit", 200).get("/api/v1/teams/{id}/members", team).then()
@@ -160,7 +191,7 @@ public final class RichTenant {
     public List<String> secrets() {
         List<String> all = new ArrayList<>(List.of(id, name, team, teamName, member, memberSubject, memberEmail,
                 invitedMember, openAssessment, closedAssessment, pendingInvitation, claimedInvitation, templateKey,
-                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject, charterSummary, action));
+                integrationTokenId, integrationName, webhook, webhookUrl, delivery, leadSubject, charterSummary, action, scheduledTeam, scheduledRound));
         all.addAll(memberIds);
         return all;
     }

@@ -37,6 +37,14 @@ public class InvitationIssuer {
         return deliver(issue, delivery);
     }
 
+    /**
+     * Invites every current member of a round's team by e-mail, for the service itself (a scheduled round). Members
+     * whose mail the server did not take hold no seat afterwards, and are invited again by the next call.
+     */
+    public IssuedInvitations inviteTeam(UUID assessmentId) {
+        return deliver(invitations.issueToTeam(assessmentId), InvitationDelivery.EMAIL);
+    }
+
     public IssuedInvitations reissue(UUID assessmentId, UUID invitationId, RequestedDelivery requested) {
         InvitationDelivery delivery = delivery(requested);
         return deliver(invitations.reissue(assessmentId, invitationId, delivery), delivery);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.invitation.InvitationService.NewCode;
 import app.asynchealth.platform.logging.LogSafe;
 import io.quarkus.mailer.Mail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
@@ -76,17 +78,39 @@ public class InvitationMails {
      * @return the invitations whose mail the mail server took
      */
     public Set<UUID> send(Assessment assessment, List<NewCode> codes) {
+        return sendAll(codes, "invitation", code -> Mail.withText(code.email(), "You are invited: " + assessment.title,
+                body(assessment, code)));
+    }
+
+    /**
+     * Reminders: each pending member's fresh code, as {@link #send} does for invitations (same retries and bounds).
+     *
+     * @return the invitations whose reminder the mail server took
+     */
+    public Set<UUID> sendReminders(Assessment assessment, List<NewCode> codes) {
+        return sendAll(codes, "reminder", code -> Mail.withText(code.email(), "Reminder: " + assessment.title,
+                reminderBody(assessment, code)));
+    }
+
+    private Set<UUID> sendAll(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
         if (codes.isEmpty()) {
             return Set.of();
         }
+        // Reminders are sent while their caller's transaction holds the assessment's reminder lock: the mail itself
+        // runs outside it, so that no mail callback (on another thread, with propagated context) touches it. A failed
+        // send otherwise left the transaction's connection delisted, and its commit failed.
+        return QuarkusTransaction.suspendingExisting().call(() -> sendOutsideTransactions(codes, kind, mail));
+    }
+
+    private Set<UUID> sendOutsideTransactions(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
         List<Uni<UUID>> sends = codes.stream().map(code -> mailer
-                .send(Mail.withText(code.email(), "You are invited: " + assessment.title, body(assessment, code)))
+                .send(mail.apply(code))
                 .ifNoItem().after(timeout).fail()
                 // Once more on failure: the same mail twice carries the same code, so a duplicate costs nothing.
                 .onFailure().retry().atMost(ATTEMPTS - 1)
                 .onItem().transform(ignored -> code.invitationId())
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("The mail server did not take the invitation mail of invitation %s: %s",
+                    LOG.warnf("The mail server did not take the %s mail of invitation %s: %s", kind,
                             code.invitationId(), LogSafe.describe(failure));
                     return null;
                 })).toList();
@@ -129,5 +153,26 @@ public class InvitationMails {
 
                 If you did not expect this invitation, you can ignore this mail.
                 """.formatted(greeting, assessment.title, CLOSING.format(assessment.closesAt), howTo);
+    }
+
+    private String reminderBody(Assessment assessment, NewCode code) {
+        String greeting = code.displayName() == null || code.displayName().isBlank() ? "Hello,"
+                : "Hello " + code.displayName() + ",";
+        String link = claimLink.map(prefix -> "\nOpen it here: " + prefix + code.code() + "\n").orElse("");
+        return """
+                %s
+
+                "%s", the anonymous check of how your team works asynchronously, closes on %s,
+                and you have not started it yet.
+
+                Your new one-time claim code (the one you were sent before no longer works):
+
+                    %s
+                %s
+                Your survey app exchanges this code for your own answering key (POST /api/v1/invitation-claims).
+                The code works once: the key it gives is the only way to your answers, and nobody else holds it.
+
+                If you do not want to take part, you can ignore this mail.
+                """.formatted(greeting, assessment.title, CLOSING.format(assessment.closesAt), code.code(), link);
     }
 }

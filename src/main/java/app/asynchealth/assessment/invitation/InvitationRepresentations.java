@@ -89,4 +89,12 @@ public final class InvitationRepresentations {
             @Schema(description = "Bearer token for PUT/GET/DELETE /api/v1/assessments/{assessmentId}/response") String token,
             Instant expiresAt) {
     }
+
+    @Schema(name = "Reminder", description = "A reminder to the members whose seat is still pending: each gets a fresh claim code by e-mail, the old one dead. Claimed seats get nothing (the service does not know who has submitted).")
+    public record ReminderView(@Schema(required = true) UUID id, @Schema(required = true) UUID assessmentId,
+            @Schema(required = true, description = "manual: asked for by the lead or a tenant admin; schedule: one of the team schedule's reminder offsets") ReminderOrigin origin,
+            @Schema(required = true) Instant dueAt,
+            @Schema(description = "Pending members reminded so far (their mail server took the mail)") int reminded,
+            @Schema(description = "When every pending member with an e-mail address was reminded; absent while some mails wait for the mail server (they are retried every minute)") Instant doneAt) {
+    }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentAccess;
+import app.asynchealth.assessment.AssessmentRepository;
 import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.InvitationView;
 import app.asynchealth.platform.problem.ProblemException;
@@ -39,14 +40,16 @@ public class InvitationService {
     static final String LIST = "invitations";
 
     private final InvitationRepository invitations;
+    private final AssessmentRepository assessments;
     private final AssessmentAccess access;
     private final TeamMemberRepository members;
     private final Pagination pagination;
     private final Clock clock;
 
-    InvitationService(InvitationRepository invitations, AssessmentAccess access, TeamMemberRepository members,
-            Pagination pagination, Clock clock) {
+    InvitationService(InvitationRepository invitations, AssessmentRepository assessments, AssessmentAccess access,
+            TeamMemberRepository members, Pagination pagination, Clock clock) {
         this.invitations = invitations;
+        this.assessments = assessments;
         this.access = access;
         this.members = members;
         this.pagination = pagination;
@@ -63,7 +66,23 @@ public class InvitationService {
     }
 
     public Issue issue(UUID assessmentId, List<UUID> memberIds, InvitationDelivery delivery) {
-        Assessment assessment = invitable(assessmentId);
+        return issue(invitable(assessmentId), memberIds, delivery);
+    }
+
+    /**
+     * The service's own invitation of every current member of a round's team, by e-mail (a scheduled round): no caller
+     * to check. In a transaction of its own, so that the seats are committed before their mails go out.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Issue issueToTeam(UUID assessmentId) {
+        Assessment assessment = assessments.findByIdOptional(assessmentId)
+                .filter(found -> found.status == AssessmentStatus.OPEN)
+                .orElseThrow(() -> ProblemException.notFound("Assessment"));
+        return issue(assessment, null, InvitationDelivery.EMAIL);
+    }
+
+    private Issue issue(Assessment assessment, List<UUID> memberIds, InvitationDelivery delivery) {
+        UUID assessmentId = assessment.id;
         List<TeamMember> wanted;
         if (memberIds == null) {
             wanted = members.list("teamId = ?1 order by id", assessment.teamId);
@@ -102,7 +121,11 @@ public class InvitationService {
         return () -> ProblemException.invalid("memberIds[" + index + "]", "is not a member of this assessment's team");
     }
 
-    /** Mail the server did not take: nobody holds these codes, so the seats go, and the members may be invited again. */
+    /**
+     * Mail the server did not take: nobody holds these codes, so the seats go, and the members may be invited again.
+     * Committed at once, also when the caller holds a transaction (the schedule's claim of a round).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void revokeUndelivered(UUID assessmentId, List<UUID> invitationIds) {
         Instant now = clock.instant();
         for (UUID id : invitationIds) {

@@ -64,6 +64,7 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("PUT /api/v1/assessments/{id}/profile/publication", "publishProfile"),
             Map.entry("DELETE /api/v1/assessments/{id}/profile/publication", "unpublishProfile"),
             Map.entry("GET /api/v1/assessments/{id}/participation", "getRoundParticipation"),
+            Map.entry("POST /api/v1/assessments/{assessmentId}/reminders", "remindAssessmentMembers"),
             Map.entry("GET /api/v1/benchmarks", "listBenchmarks"),
             Map.entry("GET /api/v1/benchmarks/{key}", "getBenchmark"),
             Map.entry("POST /api/v1/bootstrap/tokens", "issueBootstrapToken"),
@@ -89,6 +90,9 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("GET /api/v1/teams/{teamId}/charter/coverage", "getTeamCharterCoverage"),
             Map.entry("GET /api/v1/teams/{teamId}/charter/versions", "listTeamCharterVersions"),
             Map.entry("GET /api/v1/teams/{teamId}/charter/versions/{version}", "getTeamCharterVersion"),
+            Map.entry("GET /api/v1/teams/{teamId}/schedule", "getTeamSchedule"),
+            Map.entry("PUT /api/v1/teams/{teamId}/schedule", "setTeamSchedule"),
+            Map.entry("DELETE /api/v1/teams/{teamId}/schedule", "deleteTeamSchedule"),
             Map.entry("GET /api/v1/teams/{teamId}/members", "listTeamMembers"),
             Map.entry("POST /api/v1/teams/{teamId}/members", "addTeamMember"),
             Map.entry("PATCH /api/v1/teams/{teamId}/members/{memberId}", "updateTeamMember"),
@@ -120,12 +124,13 @@ public class OpenApiContractFilter implements OASFilter {
     static final Set<String> CONFLICTS = Set.of("createTenant", "createTeam", "updateTeam", "addTeamMember",
             "updateTeamMember", "updateAssessment", "deleteAssessment", "openAssessment", "closeAssessment",
             "createInvitations", "revokeInvitation", "reissueInvitation", "claimInvitation", "saveResponse",
-            "withdrawResponse", "getAssessmentProfile", "publishProfile", "redeliverWebhookDelivery", "sendWebhookTest");
+            "withdrawResponse", "getAssessmentProfile", "publishProfile", "redeliverWebhookDelivery", "sendWebhookTest",
+            "remindAssessmentMembers");
 
     /** The reads that send an ETag with their 200; each answers If-None-Match naming it with 304 ({@link NotModified}). */
     static final Set<String> TAGGED_READS = Set.of("getTenant", "getTeam", "getTeamMember", "getTeamCharter",
             "getTeamCharterCoverage", "getTeamCharterVersion", "getAssessment", "getResponse", "getWebhookEndpoint",
-            "getTeamAction");
+            "getTeamAction", "getTeamSchedule");
 
     /**
      * What YAML 1.1 parsers (SnakeYAML, PyYAML) read as something else than text although the YAML writer leaves it
@@ -148,6 +153,7 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("HR integration", "Integration tokens, the scores feed and export, the organisation rollup and webhooks"),
             Map.entry("Invitations", "Invitations to answer an assessment and their one-time claim codes"),
             Map.entry("Profiles", "Maturity profiles of assessments and their trend over a team's rounds"),
+            Map.entry("Schedules", "A team's rhythm of rounds: created, opened, invited, reminded and closed by the service"),
             Map.entry("Team members", "The members of a team"),
             Map.entry("Teams", "The teams of a tenant"),
             Map.entry("Team actions", "Actions a team adopts from a round's recommendations, and their measured effect in its next round"),

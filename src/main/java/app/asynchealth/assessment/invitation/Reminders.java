@@ -1,0 +1,199 @@
+package app.asynchealth.assessment.invitation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRepository;
+import app.asynchealth.assessment.AssessmentStatus;
+import app.asynchealth.assessment.invitation.InvitationService.NewCode;
+import app.asynchealth.platform.security.TokenHashes;
+import app.asynchealth.platform.tenancy.TenantWork;
+
+/**
+ * Sends due reminders: to every member whose seat is still pending (unclaimed) and who has an e-mail address, a fresh
+ * claim code, the old one dead. Claimed seats get nothing: the service cannot tell a claimed seat that submitted from
+ * one that did not (answers sit under opaque slots), and must not learn it.
+ * <p>
+ * A seat's new code becomes the live one only after the mail server took the mail carrying it: the new code's hash
+ * replaces the old one, and the seat is recorded as reminded, in one transaction after the send. A mail the server
+ * did not take changes nothing: the member keeps the code they hold, and the next tick tries again. (Reissuing first
+ * would kill the code the member holds before a new one reached them.) If the service dies between the mail and that
+ * commit, the member holds a dead new code and the old one still works; the next tick sends another.
+ * <p>
+ * One assessment's reminders are sent by one transaction at a time (a transaction-scoped advisory lock, tried, never
+ * waited for), so two replicas never mail the same seat two different codes. Only the latest due reminder of an
+ * assessment is sent: after downtime over several, members get one mail, not a backlog.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    private static final Logger LOG = Logger.getLogger(Reminders.class);
+    /** Assessments with due reminders handled per tenant and tick; the rest wait for the next tick. */
+    static final int ASSESSMENTS_PER_TICK = 200;
+    /** Seats mailed per assessment and transaction (the mails of one batch go out at once). */
+    static final int SEATS_PER_BATCH = 500;
+
+    /** What one pass did: seats reminded, and seats whose mail the server did not take (retried later). */
+    public record Outcome(int reminded, int undelivered) {
+
+        static final Outcome NONE = new Outcome(0, 0);
+
+        Outcome plus(Outcome other) {
+            return new Outcome(reminded + other.reminded, undelivered + other.undelivered);
+        }
+
+        /** Mail went out and none was taken: the mail server is likely down, so the pass stops for this tick. */
+        public boolean mailServerDown() {
+            return reminded == 0 && undelivered > 0;
+        }
+    }
+
+    private final TenantWork work;
+    private final EntityManager entityManager;
+    private final AssessmentRepository assessments;
+    private final InvitationMails mails;
+
+    Reminders(TenantWork work, EntityManager entityManager, AssessmentRepository assessments, InvitationMails mails) {
+        this.work = work;
+        this.entityManager = entityManager;
+        this.assessments = assessments;
+        this.mails = mails;
+    }
+
+    /**
+     * Plans a round's reminders at these offsets before it closes, in the caller's transaction. Offsets whose time has
+     * passed already (a round created late, after downtime) are left out: the invitation has just gone out.
+     */
+    public void plan(Assessment assessment, List<Duration> offsets, Instant now) {
+        for (Duration offset : offsets) {
+            Instant due = assessment.closesAt.minus(offset);
+            if (due.isAfter(now) && due.isAfter(assessment.opensAt)) {
+                AssessmentReminder reminder = new AssessmentReminder();
+                reminder.assessmentId = assessment.id;
+                reminder.origin = ReminderOrigin.SCHEDULE;
+                reminder.dueAt = due;
+                entityManager.persist(reminder);
+            }
+        }
+    }
+
+    /** Sends the tenant's due reminders, one assessment per transaction. */
+    public Outcome sendDue(String tenantId, Instant now) {
+        if (!mails.enabled()) {
+            return Outcome.NONE;
+        }
+        List<UUID> due = work.call(tenantId, () -> dueAssessments(now));
+        Outcome total = Outcome.NONE;
+        for (UUID assessmentId : due) {
+            Outcome outcome = work.call(tenantId, () -> remind(assessmentId, now));
+            total = total.plus(outcome);
+            if (outcome.mailServerDown()) {
+                LOG.warnf("Reminders of tenant %s wait for the mail server: %d not taken", tenantId, outcome.undelivered());
+                break;
+            }
+        }
+        return total;
+    }
+
+    private List<UUID> dueAssessments(Instant now) {
+        return entityManager.createNativeQuery("""
+                SELECT assessment_id FROM assessment_reminder WHERE done_at IS NULL AND due_at <= ?1
+                GROUP BY assessment_id ORDER BY min(due_at) LIMIT ?2""", UUID.class)
+                .setParameter(1, now).setParameter(2, ASSESSMENTS_PER_TICK).getResultList()
+                .stream().map(UUID.class::cast).toList();
+    }
+
+    /**
+     * Sends the latest due reminder of one assessment of the current tenant, in the caller's transaction; older due
+     * ones are superseded by it. Nothing happens when another transaction is sending this assessment's reminders.
+     */
+    public Outcome remind(UUID assessmentId, Instant now) {
+        Boolean locked = (Boolean) entityManager.createNativeQuery(
+                "SELECT pg_try_advisory_xact_lock(hashtextextended('reminders:' || ?1, 0))")
+                .setParameter(1, assessmentId.toString()).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return Outcome.NONE;
+        }
+        List<AssessmentReminder> due = entityManager.createQuery("""
+                from AssessmentReminder r where r.assessmentId = :assessment and r.doneAt is null and r.dueAt <= :now
+                order by r.dueAt desc, r.id desc""", AssessmentReminder.class)
+                .setParameter("assessment", assessmentId).setParameter("now", now).getResultList();
+        if (due.isEmpty()) {
+            return Outcome.NONE;
+        }
+        AssessmentReminder latest = due.get(0);
+        due.subList(1, due.size()).forEach(superseded -> superseded.doneAt = now);
+        Assessment assessment = assessments.findByIdOptional(assessmentId).orElse(null);
+        if (assessment == null || assessment.status != AssessmentStatus.OPEN || !now.isBefore(assessment.closesAt)) {
+            latest.doneAt = now; // nobody can answer any more: nothing to remind of
+            return Outcome.NONE;
+        }
+        List<Seat> seats = pendingSeats(latest);
+        List<NewCode> codes = new ArrayList<>();
+        for (Seat seat : seats) {
+            codes.add(new NewCode(seat.invitationId(), seat.memberId(), ClaimCodes.newCode(assessment.tenantId),
+                    assessment.closesAt, seat.email(), seat.displayName()));
+        }
+        Set<UUID> taken = mails.sendReminders(assessment, codes);
+        int reminded = 0;
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get(i);
+            if (taken.contains(seat.invitationId()) && liveCodeReplaced(seat, codes.get(i).code())) {
+                entityManager.createNativeQuery("""
+                        INSERT INTO reminder_seat (tenant_id, reminder_id, invitation_id, sent_at)
+                        VALUES (?1, ?2, ?3, ?4)""")
+                        .setParameter(1, assessment.tenantId).setParameter(2, latest.id)
+                        .setParameter(3, seat.invitationId()).setParameter(4, now).executeUpdate();
+                reminded++;
+            }
+        }
+        if (taken.size() == seats.size() && seats.size() < SEATS_PER_BATCH) {
+            latest.doneAt = now;
+        }
+        entityManager.flush();
+        return new Outcome(reminded, seats.size() - taken.size());
+    }
+
+    /**
+     * The fresh code becomes the seat's only code, if the seat is still pending with the code it had when the mail was
+     * made; a seat claimed, revoked or reissued meanwhile keeps what it has (the mail's code is then dead, and the
+     * member holds a working way in: their credential, or the newer code).
+     */
+    private boolean liveCodeReplaced(Seat seat, String code) {
+        return entityManager.createNativeQuery("""
+                UPDATE invitation SET code_hash = ?1, delivery = 'EMAIL', updated_at = now(), version = version + 1
+                WHERE id = ?2 AND status = 'PENDING' AND code_hash = ?3""")
+                .setParameter(1, TokenHashes.sha256(code)).setParameter(2, seat.invitationId())
+                .setParameter(3, seat.codeHash()).executeUpdate() == 1;
+    }
+
+    private record Seat(UUID invitationId, UUID memberId, String codeHash, String email, String displayName) {
+    }
+
+    /** Pending seats with an e-mail address, seated when the reminder came due, that it has not reached yet. */
+    private List<Seat> pendingSeats(AssessmentReminder reminder) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT i.id, i.member_id, i.code_hash, m.email, m.display_name
+                FROM invitation i JOIN team_member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id
+                WHERE i.assessment_id = ?1 AND i.status = 'PENDING' AND i.created_at <= ?2
+                  AND m.email IS NOT NULL AND m.email <> ''
+                  AND NOT EXISTS (SELECT 1 FROM reminder_seat s
+                                  WHERE s.reminder_id = ?3 AND s.invitation_id = i.id)
+                ORDER BY i.id LIMIT ?4""")
+                .setParameter(1, reminder.assessmentId).setParameter(2, reminder.dueAt).setParameter(3, reminder.id)
+                .setParameter(4, SEATS_PER_BATCH).getResultList();
+        return rows.stream().map(row -> new Seat((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
+                (String) row[4])).toList();
+    }
+}

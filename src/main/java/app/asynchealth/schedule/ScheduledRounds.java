@@ -1,0 +1,181 @@
+package app.asynchealth.schedule;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import app.asynchealth.assessment.Assessment;
+import app.asynchealth.assessment.AssessmentRounds;
+import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
+import app.asynchealth.assessment.invitation.InvitationIssuer;
+import app.asynchealth.assessment.invitation.Reminders;
+import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
+import app.asynchealth.platform.problem.ProblemException;
+import app.asynchealth.platform.tenancy.TenantWork;
+import app.asynchealth.team.TeamRepository;
+
+/**
+ * Creates the rounds of one tenant's due schedules, then invites their teams.
+ * <p>
+ * Creating: due schedules are claimed in batches with {@code FOR UPDATE SKIP LOCKED} (a replica never waits for
+ * another, nor works on the same schedule), and each round is a row of schedule_round, unique per (schedule, start):
+ * a second creation of the same round fails at the database whatever runs it. Only the latest due occurrence is created,
+ * and only while its window is open; the next is planned from now, so downtime over several starts gives one round,
+ * not a backlog. Only team_schedule rows are locked; assessments and answers are not touched beyond the new round.
+ * <p>
+ * Inviting: a round stays uninvited until every member with an e-mail address holds a seat whose mail the server took
+ * (members whose mail failed hold none, see InvitationIssuer); each tick invites the rest, so a mail server that is
+ * down delays invitations and loses none.
+ */
+@ApplicationScoped
+public class ScheduledRounds {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledRounds.class);
+    /** Schedules claimed per transaction: short transactions, few round trips. */
+    static final int BATCH = 100;
+    static final int ROUNDS_TO_INVITE_PER_TICK = 200;
+
+    private final TenantWork work;
+    private final EntityManager entityManager;
+    private final AssessmentRounds rounds;
+    private final Reminders reminders;
+    private final InvitationIssuer issuer;
+    private final TeamRepository teams;
+
+    ScheduledRounds(TenantWork work, EntityManager entityManager, AssessmentRounds rounds, Reminders reminders,
+            InvitationIssuer issuer, TeamRepository teams) {
+        this.work = work;
+        this.entityManager = entityManager;
+        this.rounds = rounds;
+        this.reminders = reminders;
+        this.issuer = issuer;
+        this.teams = teams;
+    }
+
+    /** @return how many rounds were created in the tenant */
+    public int createDue(String tenantId, Instant now) {
+        int created = 0;
+        while (true) {
+            int[] batch = work.call(tenantId, () -> createBatch(tenantId, now));
+            created += batch[1];
+            if (batch[0] < BATCH) {
+                return created;
+            }
+        }
+    }
+
+    /** @return the schedules claimed and the rounds created */
+    private int[] createBatch(String tenantId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<TeamSchedule> due = entityManager.createNativeQuery("""
+                SELECT * FROM team_schedule WHERE next_round_at <= ?1
+                ORDER BY next_round_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED""", TeamSchedule.class)
+                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        int created = 0;
+        for (TeamSchedule schedule : due) {
+            if (advance(tenantId, schedule, now)) {
+                created++;
+            }
+        }
+        entityManager.flush();
+        return new int[] { due.size(), created };
+    }
+
+    /** Creates the schedule's latest due round if its window is still open, and plans the next. */
+    private boolean advance(String tenantId, TeamSchedule schedule, Instant now) {
+        Recurrence recurrence = schedule.recurrence();
+        OptionalLong latest = recurrence.latestAtOrBefore(now);
+        boolean created = false;
+        if (latest.isPresent()) {
+            ZonedDateTime start = recurrence.start(latest.getAsLong());
+            Instant startsAt = start.toInstant();
+            Instant closesAt = recurrence.closes(start);
+            boolean planned = !startsAt.isBefore(schedule.nextRoundAt);
+            boolean afterLatest = schedule.lastRoundClosesAt == null || !startsAt.isBefore(schedule.lastRoundClosesAt);
+            if (planned && afterLatest && now.isBefore(closesAt)) {
+                try {
+                    create(tenantId, schedule, start, closesAt, now);
+                    created = true;
+                } catch (ProblemException e) {
+                    // A template that no longer resolves, say: this round is skipped, the schedule goes on.
+                    LOG.warnf("Schedule %s could not create its round: %s", schedule.id, e.getMessage());
+                }
+            }
+        }
+        schedule.planNext(now.plusNanos(1));
+        return created;
+    }
+
+    private void create(String tenantId, TeamSchedule schedule, ZonedDateTime start, Instant closesAt, Instant now) {
+        String name = schedule.title != null ? schedule.title
+                : teams.findByIdOptional(schedule.teamId).map(team -> team.name).orElse("Round");
+        String title = truncate(name, 188) + " " + start.toLocalDate();
+        Assessment assessment = rounds.openRound(tenantId, schedule.teamId, title,
+                new TemplateRef(schedule.templateKey, schedule.templateVersion), start.toInstant(), closesAt,
+                schedule.lastAssessmentId, now);
+        reminders.plan(assessment, schedule.reminders(), now);
+        entityManager.flush();
+        entityManager.createNativeQuery("""
+                INSERT INTO schedule_round (tenant_id, id, schedule_id, starts_at, closes_at, assessment_id,
+                                            created_at, updated_at, version)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, now(), now(), 0)""")
+                .setParameter(1, tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, schedule.id)
+                .setParameter(4, start.toInstant()).setParameter(5, closesAt).setParameter(6, assessment.id)
+                .executeUpdate();
+        schedule.lastAssessmentId = assessment.id;
+        schedule.lastRoundClosesAt = closesAt;
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /** Invites the teams of the tenant's rounds that are not fully invited yet; @return the seats whose mail went out */
+    public int inviteDue(String tenantId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> uninvited = work.call(tenantId, () -> entityManager.createNativeQuery("""
+                SELECT id, assessment_id FROM schedule_round WHERE invited_at IS NULL AND closes_at > ?1
+                ORDER BY closes_at, id LIMIT ?2""")
+                .setParameter(1, now).setParameter(2, ROUNDS_TO_INVITE_PER_TICK).getResultList());
+        int mailed = 0;
+        for (Object[] round : uninvited) {
+            int[] outcome = work.call(tenantId, () -> invite((UUID) round[0], (UUID) round[1], now));
+            mailed += outcome[0];
+            if (outcome[0] == 0 && outcome[1] > 0) {
+                LOG.warnf("Invitations of tenant %s wait for the mail server: %d not taken", tenantId, outcome[1]);
+                break; // the mail server is likely down: the next tick tries again
+            }
+        }
+        return mailed;
+    }
+
+    /** @return the seats mailed and the members whose mail was not taken */
+    private int[] invite(UUID roundId, UUID assessmentId, Instant now) {
+        // Held while the invitations are issued and mailed (in transactions of their own): one replica per round.
+        List<?> claimed = entityManager.createNativeQuery(
+                "SELECT id FROM schedule_round WHERE id = ?1 AND invited_at IS NULL FOR UPDATE SKIP LOCKED")
+                .setParameter(1, roundId).getResultList();
+        if (claimed.isEmpty()) {
+            return new int[] { 0, 0 };
+        }
+        IssuedInvitations issued;
+        try {
+            issued = issuer.inviteTeam(assessmentId);
+        } catch (ProblemException e) {
+            issued = null; // closed by hand meanwhile: nobody is to be invited any more
+        }
+        if (issued == null || issued.undelivered().isEmpty()) {
+            entityManager.createNativeQuery("UPDATE schedule_round SET invited_at = ?1, updated_at = now(),"
+                    + " version = version + 1 WHERE id = ?2").setParameter(1, now).setParameter(2, roundId)
+                    .executeUpdate();
+        }
+        return issued == null ? new int[] { 0, 0 } : new int[] { issued.issued().size(), issued.undelivered().size() };
+    }
+}
