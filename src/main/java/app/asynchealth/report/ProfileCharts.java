@@ -38,6 +38,9 @@ public class ProfileCharts {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private final Vocabulary words;
 
     ProfileCharts(Vocabulary words) {
@@ -93,7 +96,8 @@ public class ProfileCharts {
         for (TrendPoint point : rounds) {
             boolean available = point.status() == ProfileStatus.AVAILABLE;
             String status = available ? null : point.status().name().toLowerCase(Locale.ROOT);
-            xs.add(new Round(point.assessmentId().toString(), "Round " + point.round(), status));
+            xs.add(new Round(point.assessmentId().toString(), "R" + point.round() + " " + SHORT_DAY.format(point.closedAt()),
+                    status));
             overall.add(available ? point.score() : null);
             overallStatus.add(available ? (point.score() == null ? "suppressed" : null) : status);
             described.add(roundText(point));
