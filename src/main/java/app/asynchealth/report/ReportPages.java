@@ -95,7 +95,8 @@ public class ReportPages {
                 String unit = words.metricUnit(m.key());
                 String reportFigure = m.benchmarkKey() == null ? "no like-for-like figure"
                         : figure(m.benchmarkValue(), m.benchmarkUnit())
-                                + (m.benchmarkPopulation() == null ? "" : " (" + m.benchmarkPopulation() + ")");
+                                + (m.benchmarkPopulation() == null ? ""
+                                        : " (" + m.benchmarkPopulation().replace('-', ' ') + ")");
                 if (!m.published()) {
                     rows.add(new MetricRow(words.dimensionName(d.key()), m.label(),
                             SUPPRESSED + " (" + m.answered() + " answered)", "", reportFigure, "", "", "suppressed",

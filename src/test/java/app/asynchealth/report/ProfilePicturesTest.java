@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -47,9 +47,12 @@ class ProfilePicturesTest {
 
     static ReportRounds rounds;
 
-    @BeforeAll
-    static void history() {
-        rounds = new ReportRounds();
+    /** Made once for the class, on the first test (REST Assured knows the test port only then). */
+    @BeforeEach
+    void history() {
+        if (rounds == null) {
+            rounds = new ReportRounds();
+        }
     }
 
     static Document xml(String text) throws Exception {
@@ -87,11 +90,11 @@ class ProfilePicturesTest {
         assertThat(points).hasSize(dimensions.size());
         for (int k = 0; k < dimensions.size(); k++) {
             Map<String, Object> d = dimensions.get(k);
-            double score = ((Number) d.get("score")).doubleValue();
+            double score = number(d.get("score"));
             Element point = points.get((String) d.get("key"));
             assertThat(Double.parseDouble(point.getAttribute("data-score"))).isEqualTo(score);
-            assertThat(Double.parseDouble(point.getAttribute("data-lower")))
-                    .isEqualTo(((Number) d.get("scoreLower")).doubleValue());
+            assertThat(Double.parseDouble(point.getAttribute("data-lower"))).isEqualTo(number(d.get("scoreLower")));
+            assertThat(Double.parseDouble(point.getAttribute("data-upper"))).isEqualTo(number(d.get("scoreUpper")));
             double angle = -Math.PI / 2 + 2 * Math.PI * k / dimensions.size();
             assertThat(Double.parseDouble(point.getAttribute("cx")))
                     .isCloseTo(RadarChart.CX + RadarChart.RADIUS * score / 100 * Math.cos(angle),
@@ -153,24 +156,23 @@ class ProfilePicturesTest {
 
     @Test
     void thePicturesHaveTheJsonsAccessRules() {
+        // A member of the team reads no profile, in any form.
+        Api.newMember(rounds.tenant, rounds.team, Map.of("externalId", "plain", "subject", "plain"));
+        String member = Tokens.as(rounds.tenant, "plain", Roles.MEMBER);
+        String intruder = Tokens.tenantAdmin(Api.newTenant());
+        String otherTeam = Api.newTeam(rounds.tenant, "Other");
+        Api.newMember(rounds.tenant, otherTeam, Map.of("externalId", "other-lead", "subject", "other-lead",
+                "role", "lead"));
+        String otherLead = Tokens.as(rounds.tenant, "other-lead", Roles.TEAM_LEAD);
         for (String accept : List.of(SVG, HTML)) {
-            // A member of the team reads no profile, in any form.
-            Api.newMember(rounds.tenant, rounds.team, Map.of("externalId", "plain-" + accept.length(),
-                    "subject", "plain-" + accept.length()));
-            String member = Tokens.as(rounds.tenant, "plain-" + accept.length(), Roles.MEMBER);
             int asJson = Api.as(member).get(PROFILE, rounds.third).statusCode();
             assertThat(asJson).isEqualTo(403);
             get(member, accept, PROFILE, rounds.third).then().statusCode(asJson)
                     .contentType(startsWith("application/problem+json"));
             // Another tenant's admin: not found, as for the JSON.
-            String intruder = Tokens.tenantAdmin(Api.newTenant());
             get(intruder, accept, PROFILE, rounds.third).then().statusCode(404)
                     .contentType(startsWith("application/problem+json"));
             // The lead of another team of the same tenant: as the JSON answers them.
-            String otherTeam = Api.newTeam(rounds.tenant, "Other");
-            Api.newMember(rounds.tenant, otherTeam, Map.of("externalId", "other-lead", "subject", "other-lead",
-                    "role", "lead"));
-            String otherLead = Tokens.as(rounds.tenant, "other-lead", Roles.TEAM_LEAD);
             int jsonStatus = Api.as(otherLead).get(PROFILE, rounds.third).statusCode();
             assertThat(jsonStatus).isIn(403, 404);
             get(otherLead, accept, PROFILE, rounds.third).then().statusCode(jsonStatus);
@@ -201,7 +203,11 @@ class ProfilePicturesTest {
         assertThat(suppressed).isEqualTo(8);
 
         String html = get(rounds.hr, HTML, PROFILE, rounds.second).then().statusCode(200).extract().asString();
-        assertThat(html).doesNotContain("data-score=\"", "Metrics beside").contains("No figures");
+        assertThat(html).doesNotContain("Metrics beside", "Norm gap", "Top recommendations").contains("No figures");
+        // Its radar has no point (the trend beside it shows the first round's published score, and no point of its own).
+        String radar = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertThat(radar).contains("class=\"radar\"").doesNotContain("data-score", "<circle");
+        assertThat(html).doesNotContain("data-round=\"" + rounds.second + "\" data-score");
         // The third round's report shows the second in its trend as suppressed, with no point.
         String report = get(rounds.hr, HTML, PROFILE, rounds.third).then().statusCode(200).extract().asString();
         assertThat(report).contains("data-round=\"" + rounds.second + "\" data-status=\"suppressed\"")
@@ -223,11 +229,16 @@ class ProfilePicturesTest {
             }
             assertThat(c.getAttribute("data-round")).isNotEqualTo(rounds.second);
         }
-        assertThat(plotted).containsExactly(rounds.first + "=" + trimmed(json.getDouble("rounds[0].score")),
-                rounds.third + "=" + trimmed(json.getDouble("rounds[2].score")));
+        assertThat(plotted).containsExactly(rounds.first + "=" + trimmed(number(json.get("rounds[0].score"))),
+                rounds.third + "=" + trimmed(number(json.get("rounds[2].score"))));
         assertThat(json.getString("rounds[1].status")).isEqualTo("suppressed");
         assertThat(svg).contains("data-round=\"" + rounds.second + "\" data-status=\"suppressed\"");
         assertThat(doc.getElementsByTagName("desc").item(0).getTextContent()).contains("Round 2", "suppressed");
+    }
+
+    /** JSON numbers as the JSON writes them (REST Assured reads them as floats). */
+    static double number(Object value) {
+        return Double.parseDouble(value.toString());
     }
 
     static String trimmed(double value) {
@@ -245,7 +256,8 @@ class ProfilePicturesTest {
                 .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
         assertThat(page.header("Content-Security-Policy")).contains("style-src 'sha256-" + hash + "'")
                 .contains("default-src 'none'").doesNotContain("unsafe-inline").doesNotContain("script-src");
-        assertThat(html).doesNotContain("<script", "<link", "http://", "https://", "src=");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+                .doesNotContain("<script", "<link", "http://", "https://", "src=", "url(");
         // The team's name is text, never markup.
         assertThat(html).contains("Payments &lt;&amp;&gt; &quot;Core&quot;").doesNotContain("Payments <&>");
         assertThat(html).contains("@page { size: A4", "Top recommendations", "Run a meeting audit", "Norm gap",

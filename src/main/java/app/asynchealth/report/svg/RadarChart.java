@@ -12,9 +12,9 @@ import java.util.List;
  */
 public final class RadarChart {
 
-    public static final double WIDTH = 520;
+    public static final double WIDTH = 580;
     public static final double HEIGHT = 430;
-    public static final double CX = 260;
+    public static final double CX = 290;
     public static final double CY = 215;
     public static final double RADIUS = 140;
 
