@@ -1,6 +1,8 @@
 package app.asynchealth.report;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +29,10 @@ import org.w3c.dom.NodeList;
 
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.report.svg.RadarChart;
+import app.asynchealth.report.svg.SvgWriter;
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Tokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -98,11 +103,11 @@ class ProfilePicturesTest {
             double angle = -Math.PI / 2 + 2 * Math.PI * k / dimensions.size();
             assertThat(Double.parseDouble(point.getAttribute("cx")))
                     .isCloseTo(RadarChart.CX + RadarChart.RADIUS * score / 100 * Math.cos(angle),
-                            org.assertj.core.data.Offset.offset(0.006));
+                            offset(0.006));
             assertThat(Double.parseDouble(point.getAttribute("cy")))
                     .isCloseTo(RadarChart.CY + RadarChart.RADIUS * score / 100 * Math.sin(angle),
-                            org.assertj.core.data.Offset.offset(0.006));
-            assertThat(desc).contains(String.format(java.util.Locale.ROOT, "%.1f", score));
+                            offset(0.006));
+            assertThat(desc).contains(String.format(Locale.ROOT, "%.1f", score));
         }
     }
 
@@ -136,7 +141,7 @@ class ProfilePicturesTest {
 
     @Test
     void jsonStaysTheDefaultAndOtherTypesAre406() {
-        io.restassured.RestAssured.given().auth().oauth2(rounds.admin).get(PROFILE, rounds.third).then().statusCode(200)
+        given().auth().oauth2(rounds.admin).get(PROFILE, rounds.third).then().statusCode(200)
                 .contentType(startsWith("application/json")).body("status", equalTo("available"));
         Api.as(rounds.admin).accept("*/*").get(PROFILE, rounds.third).then().statusCode(200)
                 .contentType(startsWith("application/json"));
@@ -242,7 +247,7 @@ class ProfilePicturesTest {
     }
 
     static String trimmed(double value) {
-        return app.asynchealth.report.svg.SvgWriter.num(value);
+        return SvgWriter.num(value);
     }
 
     @Test

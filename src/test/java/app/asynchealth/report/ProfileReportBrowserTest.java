@@ -1,6 +1,7 @@
 package app.asynchealth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +32,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 import app.asynchealth.report.svg.RadarChart;
 import app.asynchealth.support.Api;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -119,10 +122,10 @@ class ProfileReportBrowserTest {
             assertThat(((Number) point.get("score")).doubleValue()).isEqualTo(score);
             assertThat(((Number) point.get("cx")).doubleValue()).as("x of %s", d.get("key")).isCloseTo(
                     RadarChart.CX + RadarChart.RADIUS * score / 100 * Math.cos(angle),
-                    org.assertj.core.data.Offset.offset(0.01));
+                    offset(0.01));
             assertThat(((Number) point.get("cy")).doubleValue()).as("y of %s", d.get("key")).isCloseTo(
                     RadarChart.CY + RadarChart.RADIUS * score / 100 * Math.sin(angle),
-                    org.assertj.core.data.Offset.offset(0.01));
+                    offset(0.01));
         }
     }
 
@@ -146,7 +149,7 @@ class ProfileReportBrowserTest {
                 + "'][data-status='suppressed']\") !== null")).isEqualTo(true);
         assertThat(plotted("svg.trend circle")).hasSize(2);
         // The data table beside the radar says what the chart shows, score by score.
-        String table = driver.findElement(org.openqa.selenium.By.cssSelector("table.dimensions")).getText();
+        String table = driver.findElement(By.cssSelector("table.dimensions")).getText();
         for (Map<String, Object> d : json.<Map<String, Object>>getList("dimensions")) {
             assertThat(table).contains(String.format(Locale.ROOT, "%.1f", ProfilePicturesTest.number(d.get("score"))));
         }
@@ -173,8 +176,8 @@ class ProfileReportBrowserTest {
             assertThat(document.getNumberOfPages()).as("pages of the printed report").isEqualTo(1);
             PDRectangle size = document.getPage(0).getMediaBox();
             // A4 is 595 × 842 points.
-            assertThat(size.getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
-            assertThat(size.getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(size.getWidth()).isCloseTo(595f, offset(2f));
+            assertThat(size.getHeight()).isCloseTo(842f, offset(2f));
         }
     }
 
@@ -210,7 +213,7 @@ class ProfileReportBrowserTest {
         headers(rounds.hr);
         driver.get(url(rounds.second));
         assertThat(plotted("svg.radar circle")).isEmpty();
-        assertThat(driver.findElement(org.openqa.selenium.By.cssSelector("svg.radar")).getText())
+        assertThat(driver.findElement(By.cssSelector("svg.radar")).getText())
                 .contains("suppressed");
         assertThat(driver.getPageSource()).contains("No figures");
     }

@@ -2,9 +2,11 @@ package app.asynchealth.report.svg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,15 +89,15 @@ class SvgWriterTest {
     @Test
     void aScoreOnAxisKLiesAtItsShareOfTheRadiusAlongThatAxis() throws Exception {
         // Four axes clockwise from the top: up, right, down, left.
-        assertThat(RadarChart.point(0, 4, 50)).containsExactly(new double[] { RadarChart.CX, RadarChart.CY - RadarChart.RADIUS / 2 }, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(RadarChart.point(1, 4, 25)).containsExactly(new double[] { RadarChart.CX + RadarChart.RADIUS / 4, RadarChart.CY }, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(RadarChart.point(3, 4, 100)).containsExactly(new double[] { RadarChart.CX - RadarChart.RADIUS, RadarChart.CY }, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(RadarChart.point(0, 4, 50)).containsExactly(new double[] { RadarChart.CX, RadarChart.CY - RadarChart.RADIUS / 2 }, offset(1e-9));
+        assertThat(RadarChart.point(1, 4, 25)).containsExactly(new double[] { RadarChart.CX + RadarChart.RADIUS / 4, RadarChart.CY }, offset(1e-9));
+        assertThat(RadarChart.point(3, 4, 100)).containsExactly(new double[] { RadarChart.CX - RadarChart.RADIUS, RadarChart.CY }, offset(1e-9));
         // Eight axes: axis 1 is 45° clockwise from the top.
         double[] p = RadarChart.point(1, 8, 80);
         assertThat(p[0]).isCloseTo(RadarChart.CX + 0.8 * RadarChart.RADIUS * Math.sqrt(0.5),
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         assertThat(p[1]).isCloseTo(RadarChart.CY - 0.8 * RadarChart.RADIUS * Math.sqrt(0.5),
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
 
         Document doc = parse(RadarChart.render(radar(40.0)));
         NodeList circles = doc.getElementsByTagName("circle");
@@ -105,9 +107,9 @@ class SvgWriterTest {
             double score = Double.parseDouble(circle.getAttribute("data-score"));
             double[] expected = RadarChart.point(k, 4, score);
             assertThat(Double.parseDouble(circle.getAttribute("cx"))).isCloseTo(expected[0],
-                    org.assertj.core.data.Offset.offset(0.005));
+                    offset(0.005));
             assertThat(Double.parseDouble(circle.getAttribute("cy"))).isCloseTo(expected[1],
-                    org.assertj.core.data.Offset.offset(0.005));
+                    offset(0.005));
         }
         assertThat(doc.getDocumentElement().getAttribute("role")).isEqualTo("img");
         assertThat(doc.getDocumentElement().getAttribute("aria-labelledby")).isEqualTo("r-title r-desc");
@@ -151,10 +153,10 @@ class SvgWriterTest {
         return new TrendChart.Spec("t", "Trend", "desc", 640, 360,
                 List.of(new Round("r1", "Round 1", null), new Round("r2", "Round 2", "suppressed"),
                         new Round("r3", "Round 3", null), new Round("r4", "Round 4", null)),
-                List.of(new Series("overall", "Overall", true, java.util.Arrays.asList(40.0, null, 60.0, 70.0),
-                        java.util.Arrays.asList(null, "suppressed", null, null)),
-                        new Series("x", "X", false, java.util.Arrays.asList(20.0, null, null, 80.0),
-                                java.util.Arrays.asList(null, "suppressed", "suppressed", null))),
+                List.of(new Series("overall", "Overall", true, Arrays.asList(40.0, null, 60.0, 70.0),
+                        Arrays.asList(null, "suppressed", null, null)),
+                        new Series("x", "X", false, Arrays.asList(20.0, null, null, 80.0),
+                                Arrays.asList(null, "suppressed", "suppressed", null))),
                 LEVELS);
     }
 
@@ -168,7 +170,7 @@ class SvgWriterTest {
             Element c = (Element) circles.item(i);
             double score = Double.parseDouble(c.getAttribute("data-score"));
             assertThat(Double.parseDouble(c.getAttribute("cy"))).isCloseTo(TrendChart.y(spec, score),
-                    org.assertj.core.data.Offset.offset(0.005));
+                    offset(0.005));
         }
         NodeList paths = doc.getElementsByTagName("path");
         // Overall: only rounds 3–4 are neighbours with scores; X: none.

@@ -442,7 +442,7 @@ public final class ServiceBenchmark {
      * (b') The same stored profile drawn: the SVG radar and the printable HTML report (which adds the team's trend), each
      * at the profile's fixed rate after a short closed-loop warm-up of its own. Target p99 ≤ 15 ms (issue 25).
      */
-    private void profilePictures(String assessment, String admin) {
+    private void profilePictures(String assessment, String admin) throws InterruptedException {
         Load load = new Load(client, Duration.ofSeconds(10));
         HttpRequest json = api.get("/api/v1/assessments/" + assessment + "/profile", admin);
         for (String type : List.of("image/svg+xml", "text/html")) {
