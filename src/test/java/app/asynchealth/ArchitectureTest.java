@@ -49,14 +49,28 @@ class ArchitectureTest {
 
     /**
      * The profile is assembled above the maths and what it shows (scoring, charter, actions, recommendations): none of
-     * them, nor anything below them, reads it. Above it only integration, which hands HR the profiles' figures.
+     * them, nor anything below them, reads it. Above it only integration, which hands HR the profiles' figures, and
+     * report, which draws them (the SVG charts and the printable page must show exactly the profile's views, so it reads
+     * them; the profile asks for its pictures through its own ProfilePictures, which report implements).
      * What actions need of a round's profile they ask through their own FinalProfiles, which the profile implements.
      */
     @Test
-    void onlyIntegrationStandsOnTheProfile() {
+    void onlyIntegrationAndReportStandOnTheProfile() {
         noClasses().that().resideInAPackage("app.asynchealth..")
-                .and().resideOutsideOfPackages("app.asynchealth.profile..", "app.asynchealth.integration..")
+                .and().resideOutsideOfPackages("app.asynchealth.profile..", "app.asynchealth.integration..",
+                        "app.asynchealth.report..")
                 .should().dependOnClassesThat().resideInAPackage("app.asynchealth.profile..")
+                .check(main);
+    }
+
+    /**
+     * The SVG writer and its charts draw plain numbers and words: they know no feature, so that they can be tested (and
+     * reused) on their own, and every number in a picture comes through the report's mapping of the profile.
+     */
+    @Test
+    void theSvgWriterKnowsNoFeature() {
+        classes().that().resideInAPackage("app.asynchealth.report.svg..").should()
+                .onlyDependOnClassesThat(resideInAnyPackage("java..", "app.asynchealth.report.svg.."))
                 .check(main);
     }
 

@@ -12,10 +12,13 @@ import app.asynchealth.assessment.AssessmentStatus;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Caller;
+import app.asynchealth.profile.ProfilePictures.ProfileReport;
+import app.asynchealth.profile.ProfilePictures.TeamTrend;
 import app.asynchealth.profile.ProfileRepresentations.ProfileActionEffect;
 import app.asynchealth.profile.ProfileRepresentations.ProfileStatus;
 import app.asynchealth.profile.ProfileRepresentations.ProfileView;
 import app.asynchealth.profile.ProfileRepresentations.TrendView;
+import app.asynchealth.team.Team;
 import app.asynchealth.team.TeamAccess;
 import app.asynchealth.tenant.Tenant;
 import app.asynchealth.tenant.TenantRepository;
@@ -82,11 +85,48 @@ public class ProfileService {
 
     /** Each closed round shows exactly its final profile (the same numbers, the same suppression). */
     public TrendView trend(UUID teamId) {
-        teams.readable(teamId);
+        readableTeam(teamId);
+        return profiles.trend(teamId, currentTenant());
+    }
+
+    /** The trend with the team's name, for its picture: the same access and numbers as {@link #trend(UUID)}. */
+    public TeamTrend teamTrend(UUID teamId) {
+        Team team = readableTeam(teamId);
+        return new TeamTrend(team.name, profiles.trend(teamId, currentTenant()));
+    }
+
+    /**
+     * A round's profile for its pictures: exactly {@link #profile(UUID)} (the same access checks and suppression), with
+     * the team's name and, for the report, the team's trend (readable by whoever reads the profile: the same rule).
+     */
+    public ProfileReport report(UUID assessmentId, boolean withTrend) {
+        Assessment assessment = readable(assessmentId);
+        // A member reading a published round sees that round only: the trend shows rounds that may not be published.
+        boolean trend = withTrend && readsTheTrend(assessment.teamId);
+        Tenant tenant = currentTenant();
+        ProfileView profile = profiles.view(assessment, tenant);
+        List<ProfileActionEffect> measured = measuredActions(assessment, tenant);
+        Team team = teams.readable(assessment.teamId);
+        return new ProfileReport(team.name, assessment.title, assessment.round, assessment.closedAt,
+                measured.isEmpty() ? profile : profile.withActions(measured),
+                trend ? profiles.trend(assessment.teamId, tenant) : null);
+    }
+
+    private boolean readsTheTrend(UUID teamId) {
+        try {
+            readableTeam(teamId);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
+    private Team readableTeam(UUID teamId) {
+        Team team = teams.readable(teamId);
         if (!teams.seesAllTeams()) {
             teams.manageable(teamId);
         }
-        return profiles.trend(teamId, currentTenant());
+        return team;
     }
 
     private Assessment readable(UUID assessmentId) {

@@ -64,6 +64,14 @@ public class ProfileViews {
         }
     }
 
+    public byte[] json(TrendView trend) {
+        try {
+            return json.writeValueAsBytes(trend);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ProfileView available(Assessment assessment, long respondents, Comparison comparison, TeamProfile profile,
             ScoringModel model, NormGapView normGap) {
         String reason = profile.score() != null ? null

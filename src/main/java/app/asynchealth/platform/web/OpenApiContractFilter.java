@@ -130,7 +130,7 @@ public class OpenApiContractFilter implements OASFilter {
     /** The reads that send an ETag with their 200; each answers If-None-Match naming it with 304 ({@link NotModified}). */
     static final Set<String> TAGGED_READS = Set.of("getTenant", "getTeam", "getTeamMember", "getTeamCharter",
             "getTeamCharterCoverage", "getTeamCharterVersion", "getAssessment", "getResponse", "getWebhookEndpoint",
-            "getTeamAction", "getTeamSchedule");
+            "getTeamAction", "getTeamSchedule", "getAssessmentProfile", "getTeamTrend");
 
     /**
      * What YAML 1.1 parsers (SnakeYAML, PyYAML) read as something else than text although the YAML writer leaves it
