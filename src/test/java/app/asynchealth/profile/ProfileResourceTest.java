@@ -146,9 +146,10 @@ public class ProfileResourceTest {
     }
 
     @Test
-    void onlyLeadsAdminsAndAnalystsSeeProfilesAndOtherTenantsNothing() {
+    void onlyLeadsAdminsAndAnalystsSeeUnpublishedProfilesAndOtherTenantsNothing() {
         String id = closedRound(5, 6, null);
-        Api.as(Tokens.as(tenant, "m0", Roles.MEMBER)).get("/api/v1/assessments/{id}/profile", id).then().statusCode(403);
+        // A member of the team: nothing until it is published to the team (ProfilePublicationTest).
+        Api.as(Tokens.as(tenant, "m0", Roles.MEMBER)).get("/api/v1/assessments/{id}/profile", id).then().statusCode(404);
         Api.as(Tokens.as(tenant, "hr", Roles.HR_ANALYST)).get("/api/v1/assessments/{id}/profile", id).then()
                 .statusCode(200).body("status", equalTo("available"));
         String intruder = Tokens.tenantAdmin(Api.newTenant());
