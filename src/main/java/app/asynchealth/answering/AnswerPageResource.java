@@ -218,7 +218,7 @@ public class AnswerPageResource {
                 return problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
             }
             boolean submit = "submit".equals(action);
-            AnswerPages.Round round = pages.round(assessmentId);
+            AnswerPages.Round round = pages.roundToAnswer(assessmentId);
             if (!round.open()) {
                 return notAnswerable(round.assessment());
             }
@@ -239,8 +239,9 @@ public class AnswerPageResource {
                     throw e;
                 }
                 // The version stays the one this tab was made from: correcting a field must not skip the check.
+                // The round is read again with the saved response, for the page's status (rare: only on bad input).
                 List<Field> fields = AnswerForm.fields(round.template(), sent, e.errors(), msg());
-                return render(400, round, fields, csrf(null), "", true, "", version);
+                return render(400, pages.round(assessmentId), fields, csrf(null), "", true, "", version);
             }
             return seeOther(assessmentId + "?done=" + (submit ? "submitted" : "saved")).build();
         } catch (ProblemException e) {

@@ -57,6 +57,16 @@ public class AnswerPages {
                 assessment.acceptsAnswersAt(clock.instant()));
     }
 
+    /**
+     * For a save: the round and its template, to read the form with, without the caller's response (the save reads
+     * and checks that under its own lock, so reading it here too would only double the work).
+     */
+    public Round roundToAnswer(UUID assessmentId) {
+        Assessment assessment = respondents.resolve(assessmentId, false).assessment();
+        return new Round(assessment, templates.get(assessment.templateKey, assessment.templateVersion),
+                Optional.empty(), Optional.empty(), assessment.acceptsAnswersAt(clock.instant()));
+    }
+
     private Optional<Versioned<ResponseView>> own(UUID assessmentId) {
         try {
             return Optional.of(responses.get(assessmentId));
