@@ -2,7 +2,6 @@ package app.asynchealth.charter;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +15,7 @@ import app.asynchealth.charter.CharterContent.ResponseExpectation;
 import app.asynchealth.charter.CharterContent.TimeWindow;
 import app.asynchealth.charter.CharterContent.Urgency;
 import app.asynchealth.charter.CharterContent.WeeklyBlock;
+import app.asynchealth.platform.time.TimeZones;
 
 /**
  * What makes a charter consistent beyond the shape Bean Validation checks: rules that relate values to each other or
@@ -96,7 +96,7 @@ public final class CharterRules {
                 if (zone == null) {
                     continue;
                 }
-                if (!isRegion(zone)) {
+                if (!TimeZones.isRegion(zone)) {
                     violations.add(new Violation(at, "is not an IANA time zone id such as Europe/Berlin"));
                 } else if (!zones.add(zone)) {
                     violations.add(new Violation(at, "is listed twice"));
@@ -105,19 +105,6 @@ public final class CharterRules {
         }
         window("afterHours.workingHours", afterHours.workingHours(), violations);
         window("afterHours.quietHours", afterHours.quietHours(), violations);
-    }
-
-    /** A region of the time zone database (Europe/Berlin, UTC), not an offset or an abbreviation only Java knows. */
-    private static boolean isRegion(String zone) {
-        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            return false;
-        }
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static void window(String at, TimeWindow window, List<Violation> violations) {

@@ -1,7 +1,6 @@
 package app.asynchealth.schedule;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import app.asynchealth.platform.problem.Problem.FieldError;
+import app.asynchealth.platform.time.TimeZones;
 import app.asynchealth.schedule.ScheduleRepresentations.ScheduleRequest;
 
 /**
@@ -32,7 +32,7 @@ final class ScheduleRules {
         if (request.cadence() == Cadence.MONTHLY && request.intervalWeeks() != null) {
             errors.add(new FieldError("intervalWeeks", "goes with a weekly cadence only"));
         }
-        if (request.timeZone() != null && !isRegion(request.timeZone())) {
+        if (request.timeZone() != null && !TimeZones.isRegion(request.timeZone())) {
             errors.add(new FieldError("timeZone", "is not an IANA time zone id such as Europe/Berlin"));
         }
         Duration window = request.answerWindow() == null ? null : duration(request.answerWindow());
@@ -76,19 +76,6 @@ final class ScheduleRules {
             return Duration.parse(text);
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
-        }
-    }
-
-    /** A region of the time zone database (Europe/Berlin, UTC), not an offset or an abbreviation only Java knows. */
-    private static boolean isRegion(String zone) {
-        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            return false;
-        }
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 }
