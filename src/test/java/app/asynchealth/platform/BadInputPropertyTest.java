@@ -160,6 +160,11 @@ class BadInputPropertyTest {
                             map("start", "09:00", "end", "17:00"), "replies", "not-expected"),
                             "focus", map("protectedHoursPerWeek", 10.5, "policy", "Quiet mornings"),
                             "knowledge", map("decisions", "Decision log", "documentation", "Wiki")));
+            case "PUT /api/v1/teams/{teamId}/schedule" -> new Route(operation,
+                    "/api/v1/teams/" + a.scheduledTeam + "/schedule", admin, map("cadence", "weekly",
+                            "intervalWeeks", 2, "startsOn", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString(),
+                            "timeOfDay", "10:30", "timeZone", "Europe/Berlin", "answerWindow", "P5D",
+                            "reminders", List.of("P2D", "PT4H"), "paused", false, "title", "Fortnightly"));
             case "POST /api/v1/teams/{teamId}/members" -> new Route(operation, "/api/v1/teams/" + a.team + "/members",
                     admin, map("email", "new@a.example", "displayName", "New", "externalId", "e-1", "role", "member"));
             case "PATCH /api/v1/teams/{teamId}/members/{memberId}" -> new Route(operation,
