@@ -1,9 +1,12 @@
 package app.asynchealth.answering;
 
+import java.net.URI;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -18,9 +21,22 @@ public class AnswerPageHeaders {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final RespondMessages msg;
+    private final String csp;
 
-    AnswerPageHeaders(RespondMessages msg) {
+    AnswerPageHeaders(RespondMessages msg, AnswerPageTenant tenant,
+            @ConfigProperty(name = "async-health.keycloak.url") String keycloakUrl) {
         this.msg = msg;
+        this.csp = tenant.signInEnabled() ? withSignOut(keycloakUrl) : CSP;
+    }
+
+    /**
+     * Signing out is a form whose answer redirects to Keycloak's logout endpoint, and form-action governs where a form's
+     * redirects may lead too: with sign-in on, the realm's origin is the one other place forms may go.
+     */
+    static String withSignOut(String keycloakUrl) {
+        URI realm = URI.create(keycloakUrl);
+        String origin = realm.getScheme() + "://" + realm.getRawAuthority();
+        return CSP.replace("form-action 'self'", "form-action 'self' " + origin);
     }
 
     @ServerResponseFilter
@@ -37,7 +53,7 @@ public class AnswerPageHeaders {
                     .render();
             response.setEntity(html, new java.lang.annotation.Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
-        response.getHeaders().putSingle("Content-Security-Policy", CSP);
+        response.getHeaders().putSingle("Content-Security-Policy", csp);
         response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("X-Frame-Options", "DENY");
