@@ -53,6 +53,10 @@ final class AnswerPageSignIn implements AutoCloseable {
         assertThat(driver.getCurrentUrl()).as("Keycloak's login page").contains("/protocol/openid-connect/auth")
                 .contains("code_challenge_method=S256");
         driver.findElement(By.id("username")).sendKeys(username);
+        // With organizations on, Keycloak's login asks for the username first and for the password on a next page.
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            driver.findElement(By.id("kc-login")).click();
+        }
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         assertThat(driver.getCurrentUrl()).as("back on the own rounds").endsWith("/respond/mine");

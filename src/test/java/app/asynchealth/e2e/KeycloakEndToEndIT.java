@@ -563,7 +563,7 @@ class KeycloakEndToEndIT {
                 .contains("redirect_uri=" + URLEncoder.encode(service.baseUri() + "/respond/login",
                         StandardCharsets.UTF_8));
         assertThat(login.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("q_auth_keycloak-web").contains("HttpOnly").contains("Path=/respond"));
+                .startsWith("q_auth_keycloak-web").containsIgnoringCase("HttpOnly").contains("Path=/respond"));
         // A tampered or foreign session cookie, or a forged return from Keycloak: a page, never a 500.
         page.cookie(AnswerPageSignIn.SESSION_COOKIE, "not-a-session").get("/respond/mine").then()
                 .statusCode(anyOf(equalTo(200), equalTo(401))).contentType(startsWith("text/html"))
