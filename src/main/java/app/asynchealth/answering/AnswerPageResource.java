@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import app.asynchealth.answering.AnswerForm.Field;
 import app.asynchealth.assessment.Assessment;
@@ -63,6 +64,7 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.TEXT_HTML)
 public class AnswerPageResource {
 
+    private static final Logger LOG = Logger.getLogger(AnswerPageResource.class);
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter
             .ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -313,7 +315,12 @@ public class AnswerPageResource {
      */
     @GET
     @Path("login")
-    public Response login(@Context RoutingContext context) {
+    public Response login(@Context RoutingContext context,
+            // Keycloak's answer, read by quarkus-oidc; declared so that the service's check of undeclared query
+            // parameters lets the return from Keycloak (a code, or an error) reach this page.
+            @QueryParam("code") String code, @QueryParam("state") String state,
+            @QueryParam("session_state") String sessionState, @QueryParam("iss") String issuer,
+            @QueryParam("error") String error, @QueryParam("error_description") String errorDescription) {
         if (!signIn) {
             return problem(404, "", msg.notFoundTitle(), msg.notFoundText());
         }
@@ -345,7 +352,7 @@ public class AnswerPageResource {
 
     @GET
     @Path("signedout")
-    public Response signedOut() {
+    public Response signedOut(@QueryParam("state") String state) { // quarkus-oidc's, sent back by Keycloak
         if (!signIn) {
             return problem(404, "", msg.notFoundTitle(), msg.notFoundText());
         }
@@ -419,6 +426,9 @@ public class AnswerPageResource {
         } catch (AuthenticationRedirectException e) {
             throw e;
         } catch (RuntimeException e) { // did not verify: expired, forged, tampered, or its tenant unknown or disabled
+            // Only the kinds of failure, never a message (it could quote a token's content).
+            LOG.debugf("A page's credential or session was refused: %s (cause %s)", e.getClass().getName(),
+                    e.getCause() == null ? "none" : e.getCause().getClass().getName());
             return DatabaseFailures.unavailable(e) ? Visitor.UNAVAILABLE : Visitor.REFUSED;
         }
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +61,16 @@ final class AnswerPageSignIn implements AutoCloseable {
         }
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        assertThat(driver.getCurrentUrl()).as("back on the own rounds").endsWith("/respond/mine");
+        if (!driver.getCurrentUrl().endsWith("/respond/mine")) {
+            // What the browser shows instead, for whoever reads the failure.
+            try {
+                Files.writeString(Path.of("target", "sign-in-failure.html"), driver.getPageSource());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertThat(driver.getCurrentUrl()).as("back on the own rounds (else see target/sign-in-failure.html)")
+                .endsWith("/respond/mine");
     }
 
     WebDriver driver() {

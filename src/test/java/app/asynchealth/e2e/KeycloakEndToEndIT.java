@@ -105,7 +105,9 @@ class KeycloakEndToEndIT {
                 "async-health.keycloak.key-refresh", KEY_REFRESH.toSeconds() + "S",
                 "async-health.keycloak.key-cleanup", KEY_CLEANUP.toSeconds() + "S",
                 "async-health.keycloak.web.client-id", WEB_CLIENT,
-                "async-health.keycloak.web.client-secret", WEB_SECRET));
+                "async-health.keycloak.web.client-secret", WEB_SECRET,
+                "quarkus.log.category.\"app.asynchealth.answering\".level", "DEBUG",
+                "quarkus.log.category.\"io.quarkus.oidc\".level", "DEBUG"));
         serviceStartMillis = (System.nanoTime() - start) / 1_000_000;
         readyWithoutKeycloak = given().baseUri(service.baseUri().toString()).get("/q/health/ready").statusCode() == 200;
 
