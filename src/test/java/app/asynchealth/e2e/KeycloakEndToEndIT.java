@@ -105,9 +105,7 @@ class KeycloakEndToEndIT {
                 "async-health.keycloak.key-refresh", KEY_REFRESH.toSeconds() + "S",
                 "async-health.keycloak.key-cleanup", KEY_CLEANUP.toSeconds() + "S",
                 "async-health.keycloak.web.client-id", WEB_CLIENT,
-                "async-health.keycloak.web.client-secret", WEB_SECRET,
-                "quarkus.log.category.\"app.asynchealth.answering\".level", "DEBUG",
-                "quarkus.log.category.\"io.quarkus.oidc\".level", "DEBUG"));
+                "async-health.keycloak.web.client-secret", WEB_SECRET));
         serviceStartMillis = (System.nanoTime() - start) / 1_000_000;
         readyWithoutKeycloak = given().baseUri(service.baseUri().toString()).get("/q/health/ready").statusCode() == 200;
 
@@ -509,7 +507,7 @@ class KeycloakEndToEndIT {
             // Signing out ends the page's session (and Keycloak's); the list then offers to sign in again.
             browser.driver().get(service.baseUri() + "/respond/mine");
             browser.driver().findElement(By.cssSelector("form.sign-out button")).click();
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/respond/signedout");
+            assertThat(browser.driver().getCurrentUrl()).contains("/respond/signedout");
             assertThat(browser.heading()).isEqualTo("You are signed out");
             assertThat(browser.sessionCookies()).isEmpty();
             browser.driver().get(service.baseUri() + "/respond/mine");
