@@ -1,11 +1,13 @@
 package app.asynchealth.answering;
 
 import java.lang.annotation.Annotation;
+import java.net.URI;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -21,9 +23,22 @@ public class AnswerPageHeaders {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final PageLanguage language;
+    private final String csp;
 
-    AnswerPageHeaders(PageLanguage language) {
+    AnswerPageHeaders(PageLanguage language, AnswerPageTenant tenant,
+            @ConfigProperty(name = "async-health.keycloak.url") String keycloakUrl) {
         this.language = language;
+        this.csp = tenant.signInEnabled() ? withSignOut(keycloakUrl) : CSP;
+    }
+
+    /**
+     * Signing out is a form whose answer redirects to Keycloak's logout endpoint, and form-action governs where a form's
+     * redirects may lead too: with sign-in on, the realm's origin is the one other place forms may go.
+     */
+    static String withSignOut(String keycloakUrl) {
+        URI realm = URI.create(keycloakUrl);
+        String origin = realm.getScheme() + "://" + realm.getRawAuthority();
+        return CSP.replace("form-action 'self'", "form-action 'self' " + origin);
     }
 
     @ServerResponseFilter
@@ -42,7 +57,7 @@ public class AnswerPageHeaders {
         }
         response.getHeaders().putSingle("Content-Language", language.tag());
         response.getHeaders().add("Vary", "Accept-Language");
-        response.getHeaders().putSingle("Content-Security-Policy", CSP);
+        response.getHeaders().putSingle("Content-Security-Policy", csp);
         response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("X-Frame-Options", "DENY");

@@ -50,7 +50,20 @@ public class AnswerPages {
      */
     public Round round(UUID assessmentId) {
         Respondent respondent = respondents.resolve(assessmentId, false);
-        Assessment assessment = respondent.assessment();
+        return round(respondent.assessment());
+    }
+
+    /**
+     * The round of a member signed in with their account, before or after their first answer (which claims their seat).
+     *
+     * @throws ProblemException NOT_FOUND when it is no round of their teams, CONFLICT when a code claimed their seat
+     */
+    public Round accountRound(UUID assessmentId) {
+        return round(respondents.accountRound(assessmentId));
+    }
+
+    private Round round(Assessment assessment) {
+        UUID assessmentId = assessment.id;
         TemplateDefinition template = templates.get(assessment.templateKey, assessment.templateVersion);
         Optional<Versioned<ResponseView>> own = own(assessmentId);
         return new Round(assessment, template, own.map(Versioned::body), own.map(Versioned::version),

@@ -213,4 +213,61 @@ public interface RespondMessages {
 
     @Message
     String backToRound();
+
+    @Message
+    String signInLink();
+
+    @Message
+    String signInIntro();
+
+    @Message
+    String orSignIn();
+
+    @Message
+    String signInTitle();
+
+    @Message
+    String signInText();
+
+    @Message
+    String accountRefusedTitle();
+
+    @Message
+    String accountRefusedText();
+
+    @Message
+    String accountNoAccessTitle();
+
+    @Message
+    String accountNoAccessText();
+
+    @Message
+    String mineTitle();
+
+    @Message
+    String mineIntro();
+
+    @Message
+    String mineEmpty();
+
+    @Message
+    String mineClaimedByCode();
+
+    @Message
+    String mineLink();
+
+    @Message
+    String claimedByCodeTitle();
+
+    @Message
+    String claimedByCodeText();
+
+    @Message
+    String signOutButton();
+
+    @Message
+    String signedOutTitle();
+
+    @Message
+    String signedOutText();
 }

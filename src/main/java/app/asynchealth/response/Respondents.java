@@ -32,6 +32,9 @@ import app.asynchealth.team.TeamMemberRepository;
 @RequestScoped
 public class Respondents {
 
+    private static final String CLAIMED_BY_CODE = "Your seat in this assessment was claimed with an invitation code"
+            + " (or by an earlier link of your account). Only the credential that claimed it reaches its answers.";
+
     private final Caller caller;
     private final JsonWebToken token;
     private final AssessmentRepository assessments;
@@ -82,6 +85,23 @@ public class Respondents {
                 : new AccountSeat(true, Optional.empty());
     }
 
+    /**
+     * For showing an account its round without claiming anything: the assessment, when it is one of the caller's teams'
+     * and their seat is not held by a claimed code.
+     *
+     * @throws ProblemException NOT_FOUND when it is no assessment of the caller's teams, CONFLICT when the caller's seat
+     *         was claimed with an invitation code (a seat claimed one way never opens the other way)
+     */
+    public Assessment accountRound(UUID assessmentId) {
+        Assessment assessment = assessments.findByIdOptional(assessmentId)
+                .orElseThrow(() -> ProblemException.notFound("Assessment"));
+        TeamMember member = memberOf(assessment).orElseThrow(() -> ProblemException.notFound("Assessment"));
+        if (accountSeat(assessment, member).claimedByCode()) {
+            throw new ProblemException(ProblemType.CONFLICT, CLAIMED_BY_CODE);
+        }
+        return assessment;
+    }
+
     private Respondent byCredential(UUID assessmentId, boolean write) {
         if (!assessmentId.toString().equals(token.getClaim(ServiceTokens.ASSESSMENT_CLAIM))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This credential is for another assessment.");
@@ -114,9 +134,7 @@ public class Respondents {
         if (live.isPresent() && live.get().status == InvitationStatus.CLAIMED) {
             Claimant claimant = Claimant.account(member.id, caller.subject());
             if (!claimant.holds(live.get())) {
-                throw new ProblemException(ProblemType.CONFLICT, "Your seat in this assessment was claimed with an"
-                        + " invitation code (or by an earlier link of your account). Only the credential that claimed it"
-                        + " reaches its answers.");
+                throw new ProblemException(ProblemType.CONFLICT, CLAIMED_BY_CODE);
             }
             return new Respondent(assessment, slots.slotFor(assessment.id, claimant));
         }

@@ -735,4 +735,23 @@ class AnswerPageTest {
         browser.language = null;
         browser.get("/respond").then().statusCode(200).header("Content-Language", "en");
     }
+
+    /** The tests' profile has no Keycloak: the pages offer no sign-in, and its addresses are pages that do not exist. */
+    @Test
+    void withKeycloakOffThereIsNoSignIn() {
+        Browser browser = new Browser();
+        Response start = browser.get("/respond");
+        start.then().statusCode(200);
+        assertThat(start.asString()).doesNotContain("Sign in").doesNotContain("href=\"respond/login\"");
+        Response none = browser.get("/respond/" + assessment);
+        none.then().statusCode(403);
+        assertThat(none.asString()).doesNotContain("Sign in");
+        for (String page : List.of("/respond/mine", "/respond/login", "/respond/signedout")) {
+            Response response = browser.get(page);
+            response.then().statusCode(404).contentType("text/html");
+            assertPageHeaders(response);
+        }
+        browser.request("/respond/mine").cookie("q_session_keycloak-web", "not-a-session").get("/respond/mine").then()
+                .statusCode(404).contentType("text/html");
+    }
 }

@@ -3,29 +3,38 @@ package app.asynchealth.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import app.asynchealth.profile.ProfileResourceTest;
 import app.asynchealth.support.KeycloakServer;
@@ -33,6 +42,7 @@ import app.asynchealth.support.PackagedService;
 import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -55,6 +65,9 @@ class KeycloakEndToEndIT {
     static final String NO_AUDIENCE_CLIENT = "hr-system-no-audience";
     static final String NO_AUDIENCE_SECRET = "hr-system-no-audience-e2e-secret";
     static final String PEOPLE_CLIENT = "async-health-cli";
+    /** The answer page's sign-in client; its secret (32+ characters) also seals the page's session cookie. */
+    static final String WEB_CLIENT = "async-health-web";
+    static final String WEB_SECRET = "async-health-web-e2e-secret-" + UUID.randomUUID();
 
     static KeycloakServer keycloak;
     static PackagedService service;
@@ -90,13 +103,17 @@ class KeycloakEndToEndIT {
                 "async-health.keycloak.enabled", "true",
                 "async-health.keycloak.url", realmUrl,
                 "async-health.keycloak.key-refresh", KEY_REFRESH.toSeconds() + "S",
-                "async-health.keycloak.key-cleanup", KEY_CLEANUP.toSeconds() + "S"));
+                "async-health.keycloak.key-cleanup", KEY_CLEANUP.toSeconds() + "S",
+                "async-health.keycloak.web.client-id", WEB_CLIENT,
+                "async-health.keycloak.web.client-secret", WEB_SECRET));
         serviceStartMillis = (System.nanoTime() - start) / 1_000_000;
         readyWithoutKeycloak = given().baseUri(service.baseUri().toString()).get("/q/health/ready").statusCode() == 200;
 
         start = System.nanoTime();
         keycloak = KeycloakServer.start(REALM, KeycloakServer.OPERATOR_REALM, "/keycloak/e2e-fixtures.json",
-                Map.of("ASYNC_HEALTH_HR_CLIENT_SECRET", HR_SECRET, "ASYNC_HEALTH_HR_TENANT", "demo"), keycloakPort,
+                Map.of("ASYNC_HEALTH_HR_CLIENT_SECRET", HR_SECRET, "ASYNC_HEALTH_HR_TENANT", "demo",
+                        "ASYNC_HEALTH_WEB_CLIENT_SECRET", WEB_SECRET,
+                        "ASYNC_HEALTH_PUBLIC_URL", service.baseUri().toString()), keycloakPort,
                 Duration.ofMinutes(5));
         keycloakStartMillis = (System.nanoTime() - start) / 1_000_000;
         // From the moment Keycloak answers: how long until the service, started before it, accepts its tokens.
@@ -418,5 +435,148 @@ class KeycloakEndToEndIT {
         as(before).get("/api/v1/teams").then().statusCode(401).contentType("application/problem+json");
         as(after).get("/api/v1/teams").then().statusCode(200);
         as(hrToken()).get("/api/v1/scores").then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------ the answer page's sign-in
+
+    /** A team of the demo tenant led by Lena, with these people (by their Keycloak sub), and an open round of it. */
+    static Map<String, String> roundWith(String... people) {
+        String dana = person("dana");
+        String lena = person("lena");
+        String team = newTeam(dana, "Signed in " + UUID.randomUUID());
+        as(dana).body(Map.of("externalId", "lena-" + UUID.randomUUID(), "subject", claim(lena, "sub"), "role", "lead"))
+                .post("/api/v1/teams/{team}/members", team).then().statusCode(201);
+        Map<String, String> round = new HashMap<>();
+        for (String username : people) {
+            String member = as(dana).body(Map.of("externalId", username + "-" + UUID.randomUUID(),
+                    "subject", claim(person(username), "sub"))).post("/api/v1/teams/{team}/members", team).then()
+                    .statusCode(201).extract().path("id");
+            round.put(username, member);
+        }
+        Instant now = Instant.now();
+        String title = "Signed-in round " + UUID.randomUUID();
+        String assessment = as(lena).body(Map.of("teamId", team, "title", title,
+                "opensAt", now.plusSeconds(3600).toString(), "closesAt", now.plusSeconds(86400).toString()))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        as(lena).post("/api/v1/assessments/{id}/open", assessment).then().statusCode(200);
+        round.put("assessment", assessment);
+        round.put("title", title);
+        return round;
+    }
+
+    @Test
+    void aMemberSignsInOnTheAnswerPageAndAnswersWithTheirOwnAccount() throws IOException {
+        Assumptions.assumeTrue(AnswerPageSignIn.CHROMEDRIVER.canExecute(), "chromium-driver is not installed");
+        Map<String, String> round = roundWith("maren");
+        String assessment = round.get("assessment");
+        try (AnswerPageSignIn browser = new AnswerPageSignIn(service.baseUri().toString())) {
+            browser.signIn("maren", "maren-e2e-password");
+            assertThat(browser.heading()).isEqualTo("Your open rounds");
+            // The session cookie: HttpOnly (no script reads it), for /respond only, Lax (see application.properties).
+            assertThat(browser.sessionCookies()).isNotEmpty().allSatisfy(cookie -> {
+                assertThat(cookie.isHttpOnly()).isTrue();
+                assertThat(cookie.getPath()).isEqualTo("/respond");
+                assertThat(cookie.getSameSite()).isEqualTo("Lax");
+            });
+            assertThat(browser.scriptVisibleCookies()).doesNotContain(AnswerPageSignIn.SESSION_COOKIE);
+
+            browser.driver().findElement(By.linkText(round.get("title"))).click();
+            assertThat(browser.driver().getCurrentUrl()).contains("/respond/" + assessment);
+            WebElement hours = browser.driver().findElement(By.id("q-focus-hours"));
+            hours.sendKeys("12");
+            browser.driver().findElement(By.cssSelector("button[value=save]")).click();
+            assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo("Your draft was saved.");
+            String maren = person("maren");
+            as(maren).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+                    .body("status", equalTo("draft")).body("answers.focus-hours", equalTo(12));
+
+            browser.answerAll("submit");
+            assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo("Your answers were submitted. Thank you!");
+            // The member's own API token reads what the page stored: one identity, one seat (delivery account).
+            as(maren).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+                    .body("status", equalTo("submitted"));
+            as(maren).get("/api/v1/me/assessments").then().statusCode(200)
+                    .body("items.find { it.id == '" + assessment + "' }.response", equalTo("submitted"));
+            as(person("lena")).get("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(200)
+                    .body("items.find { it.memberId == '" + round.get("maren") + "' }.delivery", equalTo("account"));
+            // The lead who made the round reads nothing of it.
+            as(person("lena")).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(404);
+
+            // Signing out ends the page's session (and Keycloak's); the list then offers to sign in again.
+            browser.driver().get(service.baseUri() + "/respond/mine");
+            browser.driver().findElement(By.cssSelector("form.sign-out button")).click();
+            assertThat(browser.driver().getCurrentUrl()).contains("/respond/signedout");
+            assertThat(browser.heading()).isEqualTo("You are signed out");
+            assertThat(browser.sessionCookies()).isEmpty();
+            browser.driver().get(service.baseUri() + "/respond/mine");
+            assertThat(browser.heading()).isEqualTo("Sign in to see your rounds");
+        }
+    }
+
+    @Test
+    void aSeatClaimedWithACodeIsNotOpenedByTheMembersAccountOnThePage() throws IOException {
+        Assumptions.assumeTrue(AnswerPageSignIn.CHROMEDRIVER.canExecute(), "chromium-driver is not installed");
+        Map<String, String> round = roundWith("codi");
+        String assessment = round.get("assessment");
+        String code = as(person("lena")).body(Map.of("memberIds", List.of(round.get("codi")), "delivery", "code"))
+                .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201).extract()
+                .path("issued[0].code");
+        String credential = given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON)
+                .body(Map.of("code", code)).post("/api/v1/invitation-claims").then().statusCode(201).extract()
+                .path("token");
+        as(credential).body("{\"answers\": {\"focus-hours\": 7}}").put("/api/v1/assessments/{id}/response", assessment)
+                .then().statusCode(201);
+
+        try (AnswerPageSignIn browser = new AnswerPageSignIn(service.baseUri().toString())) {
+            browser.signIn("codi", "codi-e2e-password");
+            // Listed, as the API lists it, but without a way in: the code's browser holds the only key.
+            WebElement item = browser.driver().findElement(By.xpath("//li[h2[text()='" + round.get("title") + "']]"));
+            assertThat(item.findElements(By.tagName("a"))).isEmpty();
+            assertThat(item.getText()).contains("You started this round with the code from your invitation");
+            browser.driver().get(service.baseUri() + "/respond/" + assessment);
+            assertThat(browser.heading()).isEqualTo("Answer with your invitation link");
+            assertThat(browser.driver().findElements(By.cssSelector("form.answers"))).isEmpty();
+        }
+        // The same rule as the API: the account neither reads nor writes that seat; the credential still does.
+        String codi = person("codi");
+        as(codi).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(409);
+        as(codi).body("{\"answers\": {\"focus-hours\": 1}}").put("/api/v1/assessments/{id}/response", assessment)
+                .then().statusCode(409);
+        as(credential).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+                .body("answers.focus-hours", equalTo(7));
+    }
+
+    @Test
+    void withoutASessionTheAnswerPageOffersSignInAndABadSessionGetsAPage() {
+        RequestSpecification page = given().baseUri(service.baseUri().toString()).redirects().follow(false)
+                .accept("text/html");
+        page.get("/respond/mine").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("href=\"login\""));
+        page.get("/respond").then().statusCode(200).body(containsString("Sign in with your account"));
+        // Sign-in starts at Keycloak with PKCE; the state cookie is HttpOnly and kept to /respond.
+        Response login = page.get("/respond/login");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).startsWith(keycloak.realmUrl() + "/protocol/openid-connect/auth")
+                .contains("client_id=" + WEB_CLIENT).contains("code_challenge_method=S256")
+                .contains("redirect_uri=" + URLEncoder.encode(service.baseUri() + "/respond/login",
+                        StandardCharsets.UTF_8));
+        assertThat(login.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("q_auth_keycloak-web").containsIgnoringCase("HttpOnly").contains("Path=/respond"));
+        // A tampered or foreign session cookie, or a forged return from Keycloak: a page, never a 500.
+        page.cookie(AnswerPageSignIn.SESSION_COOKIE, "not-a-session").get("/respond/mine").then()
+                .statusCode(anyOf(equalTo(200), equalTo(401))).contentType(startsWith("text/html"))
+                .body(containsString("href=\"login\""));
+        given().baseUri(service.baseUri().toString()).redirects().follow(false).accept("text/html")
+                .cookie(AnswerPageSignIn.SESSION_COOKIE, "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC")
+                .get("/respond/" + UUID.randomUUID()).then().statusCode(403).contentType(startsWith("text/html"));
+        given().baseUri(service.baseUri().toString()).redirects().follow(false).accept("text/html")
+                .queryParam("code", "forged").queryParam("state", "forged").get("/respond/login").then()
+                .statusCode(lessThan(500));
+        // The API is untouched: a page session is not a bearer token, and a bearer token still works there.
+        given().baseUri(service.baseUri().toString()).cookie(AnswerPageSignIn.SESSION_COOKIE, "not-a-session")
+                .get("/api/v1/me/assessments").then().statusCode(401);
+        as(person("maren")).get("/api/v1/me/assessments").then().statusCode(200);
     }
 }
