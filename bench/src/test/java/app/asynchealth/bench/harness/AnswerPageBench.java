@@ -43,11 +43,17 @@ final class AnswerPageBench {
 
     static final String QUESTIONS_PATH = "/api/v1/templates/async-health/versions/1";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION_FIELD = Pattern.compile("name=\"version\" value=\"([0-9]*)\"");
     private static final Pattern PATH_ATTRIBUTE = Pattern.compile("(?i);\\s*path=([^;]*)");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** One member's browser on one round: its cookies and the form token its page holds. */
-    record Seat(int index, String assessment, String cookies, String csrfToken, String credential) {
+    /** A browser's seat; {@code version}: the version of its saved draft, which its page's form sends back (two tabs). */
+    record Seat(int index, String assessment, String cookies, String csrfToken, String credential, String version) {
+
+        Seat withVersion(String saved) {
+            return new Seat(index, assessment, cookies, csrfToken, credential, saved);
+        }
     }
 
     private final HttpClient client;
@@ -119,12 +125,19 @@ final class AnswerPageBench {
         if (missing != null) {
             throw new IllegalStateException("the round's page lacks " + missing);
         }
-        Seat seat = new Seat(index, assessment, cookieHeader(jar, round), csrfField(page.body()), credential[0]);
+        Seat seat = new Seat(index, assessment, cookieHeader(jar, round), csrfField(page.body()), credential[0], "");
         HttpResponse<String> saved = client(formSave(seat));
         if (saved.statusCode() != 303) {
             throw new IllegalStateException("first draft through the form: " + saved.statusCode() + " " + saved.body());
         }
-        return seat;
+        // The page the browser is sent back to carries the draft's version; its next save sends it (If-Match). The
+        // same draft saved again keeps that version, through the form and through the API alike.
+        HttpResponse<String> after = client(page(seat));
+        Matcher version = VERSION_FIELD.matcher(after.body());
+        if (after.statusCode() != 200 || !version.find() || version.group(1).isEmpty()) {
+            throw new IllegalStateException("the round's page after the first draft carries no version");
+        }
+        return seat.withVersion(version.group(1));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder, Map<String, String[]> jar, String path,
@@ -226,7 +239,7 @@ final class AnswerPageBench {
                 body.append("&q.").append(encode(key)).append('=').append(encode(values.next().asText()));
             }
         }
-        return body.append("&action=save").toString();
+        return body.append("&version=").append(seat.version()).append("&action=save").toString();
     }
 
     HttpRequest page(Seat seat) {
