@@ -17,6 +17,7 @@ import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInv
 import app.asynchealth.assessment.invitation.InvitationIssuer;
 import app.asynchealth.assessment.invitation.Reminders;
 import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
+import app.asynchealth.platform.logging.LogSafe;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.tenancy.TenantWork;
 import app.asynchealth.team.TeamRepository;
@@ -105,7 +106,7 @@ public class ScheduledRounds {
                     created = true;
                 } catch (ProblemException e) {
                     // A template that no longer resolves, say: this round is skipped, the schedule goes on.
-                    LOG.warnf("Schedule %s could not create its round: %s", schedule.id, e.getMessage());
+                    LOG.warnf("Schedule %s could not create its round: %s", schedule.id, LogSafe.describe(e));
                 }
             }
         }
