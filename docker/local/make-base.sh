@@ -2,7 +2,7 @@
 # Makes a base image for docker/Dockerfile.jvm (and the stand-ins of compose.local.yaml) from Debian's packages, for a
 # machine that cannot pull images: Debian bookworm (debootstrap, minbase, with curl), a JDK 25 copied from this machine
 # into /opt/java/openjdk and on the PATH, and the user 185 (home /home/default) owning /deployments, as in Red Hat's
-# OpenJDK runtime images. Needs root, debootstrap and podman.
+# OpenJDK runtime images, and the machine's own certificate authorities. Needs root, debootstrap and podman.
 #
 #   docker/local/make-base.sh [IMAGE [JDK_HOME]]
 #   (defaults: localhost/async-health-base:bookworm-jdk25 and /usr/lib/jvm/temurin-25-jdk-amd64)
@@ -34,9 +34,20 @@ rm -rf "$root"
 cp -a "$cache/debian" "$root"
 rm -f "$root/.complete"
 rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
+# The machine's own certificate authorities (a proxy's, say), so that builds on this base reach what the machine
+# reaches over TLS.
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    chroot "$root" /usr/sbin/update-ca-certificates >/dev/null
+fi
 mkdir -p "$root/opt/java"
 cp -a "$jdk" "$root/opt/java/openjdk"
 rm -f "$root/opt/java/openjdk/lib/src.zip"
+# Debian's packaging of a JDK links its trust store to /etc/ssl/certs/java/cacerts: the file itself, not the link.
+if [ -L "$jdk/lib/security/cacerts" ]; then
+    rm -f "$root/opt/java/openjdk/lib/security/cacerts"
+    cp -L "$jdk/lib/security/cacerts" "$root/opt/java/openjdk/lib/security/cacerts"
+fi
 chroot "$root" /usr/sbin/groupadd -g 185 default
 chroot "$root" /usr/sbin/useradd -u 185 -g 185 -d /home/default -m -s /bin/sh default
 mkdir -p "$root/deployments"

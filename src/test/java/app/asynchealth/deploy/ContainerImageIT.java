@@ -1,7 +1,6 @@
 package app.asynchealth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +71,7 @@ class ContainerImageIT {
 
     @BeforeAll
     void startTheContainer() throws IOException {
-        assumeTrue(Podman.available(), "podman cannot run here");
+        Podman.requireOrSkip();
         image = ServiceImage.get();
         workDirectory = Files.createTempDirectory("async-health-container");
         database = LocalInstallation.start(workDirectory.resolve("data"), 0);

@@ -1,6 +1,7 @@
 package app.asynchealth.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,18 @@ public final class Podman {
         } catch (UncheckedIOException e) {
             return false;
         }
+    }
+
+    /**
+     * Skips the calling suite where podman cannot run, except on CI ({@code CI} set), where .ci/run installed it: there
+     * a podman that does not work fails the suite instead of skipping it silently.
+     */
+    public static void requireOrSkip() {
+        boolean available = available();
+        if (System.getenv("CI") != null) {
+            assertThat(available).as("podman works on CI (.ci/run installs it)").isTrue();
+        }
+        assumeTrue(available, "podman cannot run here");
     }
 
     public static Result run(String... arguments) {
