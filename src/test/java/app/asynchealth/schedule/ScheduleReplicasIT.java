@@ -85,7 +85,7 @@ class ScheduleReplicasIT {
         // As after downtime over today's start: the schedule is due with today's occurrence, whose window is open.
         try (Connection database = superuser(); PreparedStatement due = database.prepareStatement(
                 "UPDATE team_schedule SET next_round_at = ? WHERE tenant_id = ? AND team_id = ?::uuid")) {
-            due.setTimestamp(1, Timestamp.from(start.toInstant()));
+            due.setObject(1, start.toOffsetDateTime());
             due.setString(2, tenant);
             due.setString(3, team);
             assertThat(due.executeUpdate()).isEqualTo(1);
