@@ -2,7 +2,11 @@ package app.asynchealth.schedule;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -20,7 +24,6 @@ import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
 import app.asynchealth.platform.logging.LogSafe;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.tenancy.TenantWork;
-import app.asynchealth.team.TeamRepository;
 
 /**
  * Creates the rounds of one tenant's due schedules, then invites their teams.
@@ -48,16 +51,14 @@ public class ScheduledRounds {
     private final AssessmentRounds rounds;
     private final Reminders reminders;
     private final InvitationIssuer issuer;
-    private final TeamRepository teams;
 
     ScheduledRounds(TenantWork work, EntityManager entityManager, AssessmentRounds rounds, Reminders reminders,
-            InvitationIssuer issuer, TeamRepository teams) {
+            InvitationIssuer issuer) {
         this.work = work;
         this.entityManager = entityManager;
         this.rounds = rounds;
         this.reminders = reminders;
         this.issuer = issuer;
-        this.teams = teams;
     }
 
     /** @return how many rounds were created in the tenant */
@@ -72,28 +73,71 @@ public class ScheduledRounds {
         }
     }
 
-    /** @return the schedules claimed and the rounds created */
+    /** A round made in this batch, to be written with the others: its schedule, its assessment and its times. */
+    private record Made(TeamSchedule schedule, Assessment assessment, Instant startsAt, Instant closesAt) {
+    }
+
+    /**
+     * @return the schedules claimed and the rounds created. A batch costs a few statements, whatever its size: the
+     * team names and previous rounds read at once, the new assessments, reminders and schedule changes written in
+     * JDBC batches at one flush, and the schedule_round rows in one INSERT.
+     */
     private int[] createBatch(String tenantId, Instant now) {
         @SuppressWarnings("unchecked")
         List<TeamSchedule> due = entityManager.createNativeQuery("""
                 SELECT * FROM team_schedule WHERE next_round_at <= ?1
                 ORDER BY next_round_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED""", TeamSchedule.class)
                 .setParameter(1, now).setParameter(2, BATCH).getResultList();
-        int created = 0;
+        if (due.isEmpty()) {
+            return new int[] { 0, 0 };
+        }
+        Map<UUID, String> names = teamNames(due);
+        loadPrevious(due);
+        List<Made> made = new ArrayList<>();
         for (TeamSchedule schedule : due) {
-            if (advance(tenantId, schedule, now)) {
-                created++;
+            Made round = advance(tenantId, schedule, names, now);
+            if (round != null) {
+                made.add(round);
             }
         }
+        // After every assessment: the flush then writes each table's rows in JDBC batches of their own.
+        for (Made round : made) {
+            reminders.plan(round.assessment(), round.schedule().reminders(), now);
+        }
         entityManager.flush();
-        return new int[] { due.size(), created };
+        insertRounds(tenantId, made);
+        return new int[] { due.size(), made.size() };
     }
 
-    /** Creates the schedule's latest due round if its window is still open, and plans the next. */
-    private boolean advance(String tenantId, TeamSchedule schedule, Instant now) {
+    /** The names of the teams whose schedules have no title of their own (the rounds' title), in one query. */
+    private Map<UUID, String> teamNames(List<TeamSchedule> due) {
+        String[] ids = due.stream().filter(schedule -> schedule.title == null).map(schedule -> schedule.teamId.toString())
+                .distinct().toArray(String[]::new);
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.length > 0) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery(
+                    "SELECT id, name FROM team WHERE id = ANY(CAST(?1 AS uuid[]))").setParameter(1, ids).getResultList();
+            rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    /** Loads the previous rounds the new ones chain to, in one query, so that opening each finds its own loaded. */
+    private void loadPrevious(List<TeamSchedule> due) {
+        List<UUID> previous = due.stream().map(schedule -> schedule.lastAssessmentId).filter(Objects::nonNull)
+                .distinct().toList();
+        if (!previous.isEmpty()) {
+            entityManager.createQuery("from Assessment a where a.id in :ids", Assessment.class)
+                    .setParameter("ids", previous).getResultList();
+        }
+    }
+
+    /** Makes the schedule's latest due round if its window is still open, and plans the next; null when none. */
+    private Made advance(String tenantId, TeamSchedule schedule, Map<UUID, String> names, Instant now) {
         Recurrence recurrence = schedule.recurrence();
         OptionalLong latest = recurrence.latestAtOrBefore(now);
-        boolean created = false;
+        Made made = null;
         if (latest.isPresent()) {
             ZonedDateTime start = recurrence.start(latest.getAsLong());
             Instant startsAt = start.toInstant();
@@ -102,8 +146,7 @@ public class ScheduledRounds {
             boolean afterLatest = schedule.lastRoundClosesAt == null || !startsAt.isBefore(schedule.lastRoundClosesAt);
             if (planned && afterLatest && now.isBefore(closesAt)) {
                 try {
-                    create(tenantId, schedule, start, closesAt, now);
-                    created = true;
+                    made = open(tenantId, schedule, names, start, closesAt, now);
                 } catch (ProblemException e) {
                     // A template that no longer resolves, say: this round is skipped, the schedule goes on.
                     LOG.warnf("Schedule %s could not create its round: %s", schedule.id, LogSafe.describe(e));
@@ -111,27 +154,52 @@ public class ScheduledRounds {
             }
         }
         schedule.planNext(now.plusNanos(1));
-        return created;
+        return made;
     }
 
-    private void create(String tenantId, TeamSchedule schedule, ZonedDateTime start, Instant closesAt, Instant now) {
-        String name = schedule.title != null ? schedule.title
-                : teams.findByIdOptional(schedule.teamId).map(team -> team.name).orElse("Round");
+    private Made open(String tenantId, TeamSchedule schedule, Map<UUID, String> names, ZonedDateTime start,
+            Instant closesAt, Instant now) {
+        String name = schedule.title != null ? schedule.title : names.getOrDefault(schedule.teamId, "Round");
         String title = truncate(name, 188) + " " + start.toLocalDate();
         Assessment assessment = rounds.openRound(tenantId, schedule.teamId, title,
                 new TemplateRef(schedule.templateKey, schedule.templateVersion), start.toInstant(), closesAt,
                 schedule.lastAssessmentId, now);
-        reminders.plan(assessment, schedule.reminders(), now);
-        entityManager.flush();
+        schedule.lastAssessmentId = assessment.id;
+        schedule.lastRoundClosesAt = closesAt;
+        return new Made(schedule, assessment, start.toInstant(), closesAt);
+    }
+
+    /**
+     * The batch's schedule_round rows in one statement (after the flush that wrote their assessments). Unique per
+     * (schedule, start): a round made twice, by whatever, fails here and takes its batch's transaction with it.
+     */
+    private void insertRounds(String tenantId, List<Made> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        int n = made.size();
+        String[] ids = new String[n];
+        String[] schedules = new String[n];
+        String[] starts = new String[n];
+        String[] closes = new String[n];
+        String[] assessments = new String[n];
+        for (int i = 0; i < n; i++) {
+            Made round = made.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            schedules[i] = round.schedule().id.toString();
+            starts[i] = round.startsAt().toString();
+            closes[i] = round.closesAt().toString();
+            assessments[i] = round.assessment().id.toString();
+        }
         entityManager.createNativeQuery("""
                 INSERT INTO schedule_round (tenant_id, id, schedule_id, starts_at, closes_at, assessment_id,
                                             created_at, updated_at, version)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, now(), now(), 0)""")
-                .setParameter(1, tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, schedule.id)
-                .setParameter(4, start.toInstant()).setParameter(5, closesAt).setParameter(6, assessment.id)
-                .executeUpdate();
-        schedule.lastAssessmentId = assessment.id;
-        schedule.lastRoundClosesAt = closesAt;
+                SELECT ?1, r.id::uuid, r.schedule_id::uuid, r.starts_at::timestamptz, r.closes_at::timestamptz,
+                       r.assessment_id::uuid, now(), now(), 0
+                FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]),
+                            CAST(?6 AS text[])) AS r(id, schedule_id, starts_at, closes_at, assessment_id)""")
+                .setParameter(1, tenantId).setParameter(2, ids).setParameter(3, schedules).setParameter(4, starts)
+                .setParameter(5, closes).setParameter(6, assessments).executeUpdate();
     }
 
     private static String truncate(String text, int length) {

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import app.asynchealth.support.Api;
 import app.asynchealth.support.Mailbox;
+import app.asynchealth.support.Superuser;
+import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -150,6 +154,47 @@ class ScheduleTickTest {
         assertThat(rounds.get(1).get("closesAt")).isEqualTo(ZonedDateTime.of(rhythm.startsOn.plusWeeks(1).plusDays(5),
                 LocalTime.of(10, 0), RhythmTeam.BERLIN).toInstant().toString());
         assertThat(rhythm.rounds().get(0)).isEqualTo(unchanged);
+    }
+
+    @Test
+    void schedulesDueAtTheSameInstantEachGetTheirOwnRoundTitleReminderAndInvitations() {
+        // One tenant's schedules are created in batches (one transaction, a few statements, for many): each round must
+        // still be its own team's, titled, reminded and invited as a schedule of its own would be.
+        String tenant = Api.newTenant();
+        String admin = Tokens.tenantAdmin(tenant);
+        LocalDate startsOn = LocalDate.now(RhythmTeam.BERLIN).plusDays(RhythmTeam.STARTS_IN);
+        List<String> teams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String team = Api.newTeam(tenant, "Batch " + i);
+            Api.newMember(tenant, team, Map.of("email", "batch" + i + "-" + tenant + "@example.com"));
+            Map<String, Object> schedule = new HashMap<>(Map.of("cadence", "weekly", "intervalWeeks", 1,
+                    "startsOn", startsOn.toString(), "timeOfDay", "09:00", "timeZone", "Europe/Berlin",
+                    "answerWindow", "P3D", "reminders", List.of("P1D")));
+            if (i == 2) {
+                schedule.put("title", "Own title");
+            }
+            Api.as(admin).body(schedule).put(RhythmTeam.SCHEDULE, team).then().statusCode(201);
+            teams.add(team);
+        }
+        Instant first = ZonedDateTime.of(startsOn, LocalTime.of(9, 0), RhythmTeam.BERLIN).toInstant();
+
+        // Other tests' schedules may be due at the same instant: the teams here are counted one by one.
+        tick.tick(RhythmTeam.at(first));
+
+        for (int i = 0; i < 3; i++) {
+            List<Map<String, Object>> rounds = Api.as(admin).queryParam("teamId", teams.get(i))
+                    .get("/api/v1/assessments").then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(rounds).hasSize(1);
+            assertThat(rounds.get(0)).containsEntry("status", "open")
+                    .containsEntry("title", (i == 2 ? "Own title " : "Batch " + i + " ") + startsOn)
+                    .containsEntry("opensAt", first.toString());
+            assertThat(Mailbox.invitations("batch" + i + "-" + tenant + "@example.com")).hasSize(1);
+            String round = (String) rounds.get(0).get("id");
+            assertThat(Superuser.query("SELECT count(*) FROM assessment_reminder WHERE tenant_id = ? AND"
+                    + " assessment_id = ?::uuid", tenant, round).get(0)[0]).isEqualTo(1L);
+            assertThat(Superuser.query("SELECT count(*) FROM schedule_round WHERE tenant_id = ? AND"
+                    + " assessment_id = ?::uuid", tenant, round).get(0)[0]).isEqualTo(1L);
+        }
     }
 
     @Test

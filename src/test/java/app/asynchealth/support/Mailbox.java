@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.util.GreenMail;
+
 /** What the test mail server received, by recipient and subject: the claim codes the mails carry. */
 public final class Mailbox {
 
@@ -19,13 +21,22 @@ public final class Mailbox {
 
     /** The codes of the mails to this address whose subject starts so, oldest first. */
     public static List<String> codes(String address, String subjectPrefix) {
-        return Arrays.stream(MailServerResource.server().getReceivedMessages())
+        return codes(MailServerResource.server(), address, subjectPrefix);
+    }
+
+    /** As {@link #codes(String, String)}, from another server than the {@link MailServerResource}'s (ReplicaPair's). */
+    public static List<String> codes(GreenMail server, String address, String subjectPrefix) {
+        return Arrays.stream(server.getReceivedMessages())
                 .filter(message -> recipient(message).equals(address) && subject(message).startsWith(subjectPrefix))
                 .map(Mailbox::code).toList();
     }
 
     public static List<String> invitations(String address) {
         return codes(address, "You are invited: ");
+    }
+
+    public static List<String> invitations(GreenMail server, String address) {
+        return codes(server, address, "You are invited: ");
     }
 
     public static List<String> reminders(String address) {

@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import app.asynchealth.platform.LocalInstallation;
 
 /**
  * Two replicas of the packaged service on one PostgreSQL, shared by the integration tests that need two (webhooks
- * dispatched once, limits shared), so that the suite starts the pair once. They start together on a database no
- * migration has run on yet: both migrate at once, as replicas of a new deployment do.
+ * dispatched once, limits shared, scheduled rounds created once), so that the suite starts the pair once. They start
+ * together on a database no migration has run on yet: both migrate at once, as replicas of a new deployment do. Both
+ * mail through one test mail server ({@link #mail}) and run the schedules' tick every second.
  */
 public final class ReplicaPair {
 
@@ -26,11 +30,14 @@ public final class ReplicaPair {
     public final LocalInstallation database;
     public final PackagedService first;
     public final PackagedService second;
+    /** The SMTP server both replicas send their mail to (read it with {@link Mailbox}). */
+    public final GreenMail mail;
 
-    private ReplicaPair(LocalInstallation database, PackagedService first, PackagedService second) {
+    private ReplicaPair(LocalInstallation database, PackagedService first, PackagedService second, GreenMail mail) {
         this.database = database;
         this.first = first;
         this.second = second;
+        this.mail = mail;
     }
 
     /** The pair, started on first use and stopped when the test JVM exits. */
@@ -50,7 +57,16 @@ public final class ReplicaPair {
             throw new UncheckedIOException(e);
         }
         LocalInstallation database = LocalInstallation.start(dataDirectory, 0);
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
         Map<String, String> config = new HashMap<>(database.configuration());
+        config.put("async-health.invitations.email", "true");
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));
+        config.put("quarkus.mailer.from", "async-health@test.invalid");
+        // Both replicas tick on their own, often and soon after start, so that a test sees them compete without waiting.
+        config.put("async-health.schedules.tick", "1s");
+        config.put("async-health.schedules.first-delay", "1s");
         config.put("async-health.webhooks.allowed-destinations", "127.0.0.1");
         config.put("async-health.webhooks.allow-http", "true");
         config.put("async-health.webhooks.poll-interval", "1s");
@@ -65,17 +81,18 @@ public final class ReplicaPair {
         CompletableFuture<PackagedService> first = CompletableFuture.supplyAsync(() -> PackagedService.start("replica-a", config));
         CompletableFuture<PackagedService> second = CompletableFuture.supplyAsync(() -> PackagedService.start("replica-b", config));
         try {
-            return new ReplicaPair(database, first.join(), second.join());
+            return new ReplicaPair(database, first.join(), second.join(), mail);
         } catch (RuntimeException e) {
             first.thenAccept(PackagedService::close);
             second.thenAccept(PackagedService::close);
             database.close();
+            mail.stop();
             throw e;
         }
     }
 
     private void close() {
-        for (AutoCloseable closeable : new AutoCloseable[] { first, second, database }) {
+        for (AutoCloseable closeable : new AutoCloseable[] { first, second, database, mail::stop }) {
             try {
                 closeable.close();
             } catch (Exception ignored) {

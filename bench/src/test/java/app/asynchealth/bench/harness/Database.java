@@ -38,6 +38,11 @@ final class Database implements AutoCloseable {
         this.connection.setAutoCommit(true);
     }
 
+    /** Another connection as the superuser, for a thread of its own (this one's is not shared across threads). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), SUPERUSER, password);
+    }
+
     String url() {
         return "jdbc:postgresql://localhost:" + port + "/" + NAME;
     }

@@ -36,8 +36,9 @@ import app.asynchealth.support.PackagedService;
  * directory with its embedded PostgreSQL, seeds a dataset, warms up, measures (a) submissions, beside pgbench of the
  * same SQL and of the minimal INSERTs, (b) the team profile, (c) the organisation rollup, (f) the answer page's GET and
  * (g) its form against the API (issue 24), (d) the export of 100,000 rows, (e) start to ready and the resident set,
- * then prints one table and writes {@code bench/results/<date>.json}. {@code BENCH_FIGURES=page} measures (f) and (g)
- * alone, on their own seats, and writes {@code <date>-page.json}.
+ * (h) the schedule tick over 10,000 teams and answering beside it (issue 25, on a service of its own), then prints one
+ * table and writes {@code bench/results/<date>.json}. {@code BENCH_FIGURES=page} measures (f) and (g) alone, on their
+ * own seats, and writes {@code <date>-page.json}; {@code BENCH_FIGURES=tick} measures (h) alone ({@code <date>-tick.json}).
  * A missed target is a result: the command fails only when it could not measure. See bench/README.md.
  */
 public final class ServiceBenchmark {
@@ -99,6 +100,12 @@ public final class ServiceBenchmark {
         log("settings: " + settings.describe());
         deleteRecursively(settings.dataDirectory());
         Files.createDirectories(settings.dataDirectory());
+        if (settings.tickOnly()) {
+            // BENCH_FIGURES=tick: the schedule tick's figures alone, on a service started for them.
+            scheduleTick();
+            report(started, Instant.now());
+            return;
+        }
         int databasePort = PackagedService.freePort();
         service = new ServiceProcess(settings.javaOptions(), settings.dataDirectory(), databasePort);
         Duration firstStart = service.start("bench");
@@ -130,6 +137,7 @@ public final class ServiceBenchmark {
         answerPage();
         export();
         restart(idleRss, idlePostgres);
+        scheduleTick();
 
         Instant finished = Instant.now();
         report(started, finished);
@@ -675,6 +683,64 @@ public final class ServiceBenchmark {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ (h)
+
+    /**
+     * (h) The schedule tick (issue 25) over 10,000 due teams, and answering beside it: on a service of its own (e-mail
+     * on, through a mail server in the harness; its tick every second) and a data directory of its own, so that the
+     * other figures' service stays as the README runs it; in a full run that service is stopped first.
+     */
+    private void scheduleTick() throws Exception {
+        if (service != null) {
+            service.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+        Path directory = settings.tickOnly() ? settings.dataDirectory()
+                : settings.dataDirectory().resolveSibling(settings.dataDirectory().getFileName() + "-tick");
+        deleteRecursively(directory);
+        Files.createDirectories(directory);
+        try (SmtpSink mail = new SmtpSink()) {
+            int databasePort = PackagedService.freePort();
+            service = new ServiceProcess(settings.javaOptions(), directory, databasePort);
+            Duration ready = service.start("bench-tick", ScheduleTickBench.serviceSettings(mail));
+            log("(h) service started (fresh data directory %s, e-mail to the harness's port %d, tick every second) in"
+                    + " %d ms, pid %d", directory.getFileName(), mail.port(), ready.toMillis(),
+                    service.pid());
+            api = new ServiceApi(client, service.service().baseUri());
+            database = new Database(databasePort, directory);
+            platformAdmin = api.token("platform-admin", null, null);
+            credentials.clear();
+            nextCredential.set(0);
+            ScheduleTickBench tick = new ScheduleTickBench(settings, database, service, mail);
+
+            long begin = System.nanoTime();
+            api.newTenant(SUBMIT_TENANT, platformAdmin);
+            for (String tenant : tick.otherTenants()) {
+                api.newTenant(tenant, platformAdmin);
+            }
+            api.newTenant(ScheduleTickBench.WARM_UP_TENANT, platformAdmin);
+            long teams = tick.seedTeams(SUBMIT_TENANT);
+            double seedSeconds = (System.nanoTime() - begin) / 1e9;
+            log("(h) %d tenants (API), %,d teams of %d members with addresses (SQL) in %.1f s", settings.tickTenants(),
+                    teams, settings.tickMembers(), seedSeconds);
+            // Each submission spends a credential: the warm-up and both measured runs, with a margin.
+            long needed = (long) Math.ceil(settings.tickRate()
+                    * (settings.warmUp().toSeconds() + 2 * settings.tickSeconds().toSeconds()) * 1.1) + 50;
+            addCredentials(api.token("tenant-admin", SUBMIT_TENANT, "bench-admin"), (int) needed);
+            database.analyze();
+            Load load = new Load(client, Duration.ofSeconds(10));
+            log("(h) warm-up: %s", load.fixedRate("submission warm-up", settings.tickRate(), settings.warmUp(),
+                    settings.maxInFlight(), 201, this::nextSubmission).summary());
+            Map<String, Object> warmUp = tick.warmUp();
+            details.put("scheduleTickDataset", Settings.ordered("tenants", settings.tickTenants(), "teams", teams,
+                    "membersPerTeam", settings.tickMembers(), "credentials", credentials.size(), "seedSeconds",
+                    Load.round(seedSeconds), "warmUpTick", warmUp));
+            tick.measure(SUBMIT_TENANT, load, this::nextSubmission, figures, details);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ report
 
     private void report(Instant started, Instant finished) throws Exception {
@@ -705,14 +771,16 @@ public final class ServiceBenchmark {
         results.put("details", details);
         Path directory = root.resolve("bench/results");
         Files.createDirectories(directory);
-        Path file = directory.resolve(date + (settings.pageOnly() ? "-page" : "") + (settings.quick() ? "-quick" : "")
+        Path file = directory.resolve(date + (settings.figures().equals("all") ? "" : "-" + settings.figures())
+                + (settings.quick() ? "-quick" : "")
                 + ".json");
         ServiceApi.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
         System.out.println();
         System.out.println(table());
         System.out.printf("Load average at start %s, at end %s (%d cores).%n", loadAverageAtStart, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        String only = settings.pageOnly() ? " of the answer page's figures only (BENCH_FIGURES=page)" : "";
+        String only = settings.pageOnly() ? " of the answer page's figures only (BENCH_FIGURES=page)"
+                : settings.tickOnly() ? " of the schedule tick's figures only (BENCH_FIGURES=tick)" : "";
         System.out.printf("%s; %.1f minutes; results in %s%n", settings.quick() ? "QUICK run" + only
                 + " (BENCH_QUICK=1): shorter runs and a smaller dataset, not for the README" : "full run" + only,
                 Duration.between(started, finished).toSeconds() / 60.0, root.relativize(file));

@@ -18,14 +18,23 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
         Duration warmUp, Duration saturationStep, List<Integer> saturationConcurrency, Duration halfRate,
         int maxInFlight, Duration pgbenchDuration, int pgbenchClients,
         double profileRate, Duration profileDuration, double rollupRate, Duration rollupDuration,
-        Duration settle, String figures, double pageRate, Duration pageDuration, int pageSeats) {
+        Duration settle, String figures, double pageRate, Duration pageDuration, int pageSeats,
+        int tickTenants, int tickTeams, int tickMembers, double tickRate, Duration tickSeconds, Duration tickTimeout) {
 
-    /** Which figures a run measures: all of them, or the answer page's only ({@code BENCH_FIGURES=page}). */
-    static final List<String> FIGURE_SETS = List.of("all", "page");
+    /**
+     * Which figures a run measures: all of them, the answer page's only ({@code BENCH_FIGURES=page}), or the schedule
+     * tick's only ({@code BENCH_FIGURES=tick}).
+     */
+    static final List<String> FIGURE_SETS = List.of("all", "page", "tick");
 
     /** Only the answer page's figures (f) and (g): no export or rollup dataset, no other figure. */
     boolean pageOnly() {
         return figures.equals("page");
+    }
+
+    /** Only the schedule tick's figures (h), on a service of their own. */
+    boolean tickOnly() {
+        return figures.equals("tick");
     }
 
     static Settings fromEnvironment() {
@@ -61,7 +70,13 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
                 figureSet(env("BENCH_FIGURES", "all")),
                 decimal("BENCH_PAGE_RATE", 100),
                 seconds("BENCH_PAGE_SECONDS", quick ? 5 : 30),
-                integer("BENCH_PAGE_SEATS", quick ? 200 : 1_000));
+                integer("BENCH_PAGE_SEATS", quick ? 200 : 1_000),
+                integer("BENCH_TICK_TENANTS", quick ? 20 : 100),
+                integer("BENCH_TICK_TEAMS", 100),
+                integer("BENCH_TICK_MEMBERS", 3),
+                decimal("BENCH_TICK_RATE", 50),
+                seconds("BENCH_TICK_SECONDS", quick ? 10 : 30),
+                seconds("BENCH_TICK_TIMEOUT_SECONDS", 1_200));
     }
 
     private static String figureSet(String value) {
@@ -89,6 +104,9 @@ record Settings(boolean quick, List<String> javaOptions, Path dataDirectory,
         map.put("settleSeconds", settle.toSeconds());
         map.put("figures", figures);
         map.put("answerPage", ordered("rate", pageRate, "seconds", pageDuration.toSeconds(), "seats", pageSeats));
+        map.put("scheduleTick", ordered("tenants", tickTenants, "teamsPerTenant", tickTeams, "membersPerTeam",
+                tickMembers, "rate", tickRate, "seconds", tickSeconds.toSeconds(), "timeoutSeconds",
+                tickTimeout.toSeconds()));
         return map;
     }
 
