@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import app.asynchealth.assessment.invitation.Reminders;
+import app.asynchealth.platform.logging.LogSafe;
 import app.asynchealth.platform.security.TenantStatuses;
 import app.asynchealth.platform.tenancy.TenantWork;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,7 +78,8 @@ public class ScheduleTick {
             try {
                 created += rounds.createDue(tenantId, now);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not create the scheduled rounds of tenant %s", tenantId);
+                // The failure redacted: a driver's or mail server's message may quote an address.
+                LOG.errorf("Could not create the scheduled rounds of tenant %s: %s", tenantId, LogSafe.describe(e));
             }
         }
         long createdAt = System.nanoTime();
@@ -86,7 +88,8 @@ public class ScheduleTick {
             try {
                 invited += rounds.inviteDue(tenantId, now);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not invite the scheduled rounds of tenant %s", tenantId);
+                // The failure redacted: a driver's or mail server's message may quote an address.
+                LOG.errorf("Could not invite the scheduled rounds of tenant %s: %s", tenantId, LogSafe.describe(e));
             }
         }
         long invitedAt = System.nanoTime();
@@ -95,7 +98,8 @@ public class ScheduleTick {
             try {
                 reminded += reminders.sendDue(tenantId, now).reminded();
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not send the reminders of tenant %s", tenantId);
+                // The failure redacted: a driver's or mail server's message may quote an address.
+                LOG.errorf("Could not send the reminders of tenant %s: %s", tenantId, LogSafe.describe(e));
             }
         }
         long end = System.nanoTime();
