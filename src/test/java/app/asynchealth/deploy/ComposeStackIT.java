@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.asynchealth.support.MarkdownCode;
 import app.asynchealth.support.Podman;
 import app.asynchealth.support.Podman.Result;
 import app.asynchealth.support.ServiceImage;
@@ -98,20 +99,18 @@ class ComposeStackIT {
 
     /** docker/README.md's token block ("Get a token and call the API") and its journey ("A round, end to end"). */
     private static Path writeJourney() throws IOException {
-        String readme = Files.readString(Path.of("docker/README.md"));
-        String script = "set -eu\n" + firstBashBlock(readme, "## Get a token and call the API") + "\n"
-                + firstBashBlock(readme, "## A round, end to end");
+        MarkdownCode readme = MarkdownCode.of(Path.of("docker/README.md"));
+        String script = "set -eu\n" + firstBashBlock(readme, "Get a token and call the API") + "\n"
+                + firstBashBlock(readme, "A round, end to end");
         Path file = Files.createTempFile("compose-journey", ".sh");
         Files.writeString(file, script);
         return file;
     }
 
-    private static String firstBashBlock(String markdown, String heading) {
-        int at = markdown.indexOf("\n" + heading + "\n");
-        assertThat(at).as(heading).isNotNegative();
-        Matcher block = Pattern.compile("(?s)```bash\n(.*?)```").matcher(markdown);
-        assertThat(block.find(at)).as("a bash block under " + heading).isTrue();
-        return block.group(1);
+    private static String firstBashBlock(MarkdownCode readme, String heading) {
+        List<String> blocks = readme.blocks(heading, "bash");
+        assertThat(blocks).as("a bash block under " + heading).isNotEmpty();
+        return blocks.get(0);
     }
 
     private void awaitHealthy(String service, long deadline) {

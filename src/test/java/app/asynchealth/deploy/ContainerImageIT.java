@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import app.asynchealth.platform.LocalInstallation;
 import app.asynchealth.support.JsonCalls;
 import app.asynchealth.support.JsonCalls.Reply;
+import app.asynchealth.support.MarkdownCode;
 import app.asynchealth.support.Podman;
 import app.asynchealth.support.Podman.Result;
 import app.asynchealth.support.ServiceImage;
@@ -345,21 +346,13 @@ class ContainerImageIT {
         return credentials;
     }
 
-    /** The fenced bash blocks of the README's "Run" section but its first (the build), in order. */
+    /** The bash blocks of the README's "Run" section but its first (the build), in order. */
     private static String readmeWalkthrough() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String run = readme.substring(readme.indexOf("\n## Run\n"), readme.indexOf("\n## Test\n"));
-        Matcher block = Pattern.compile("(?s)```bash\n(.*?)```").matcher(run);
-        StringBuilder script = new StringBuilder();
-        boolean first = true;
-        while (block.find()) {
-            if (!first) {
-                script.append(block.group(1)).append('\n');
-            }
-            first = false;
-        }
+        List<String> blocks = MarkdownCode.of(Path.of("README.md")).blocks("Run", "bash");
+        assertThat(blocks).as("the README's Run section: the build, then the walkthrough").hasSizeGreaterThan(1);
+        String script = String.join("\n", blocks.subList(1, blocks.size()));
         assertThat(script).as("the README's walkthrough").contains("bootstrap/tokens", "invitation-claims");
-        return script.toString();
+        return script;
     }
 
     private Result exec(String... command) {
