@@ -64,6 +64,7 @@ class MarkdownCodeTest {
                 .containsExactly("./mvnw package\n", "java -jar app.jar\n", "curl localhost:8080\n");
         assertThat(code.blocks("Test", "bash")).containsExactly("./mvnw verify\n");
         assertThat(code.blocks("Run", "json")).containsExactly("{\"not\": \"bash\"}\n");
+        assertThat(code.blocks("A subsection stays in the section", "bash")).containsExactly("curl localhost:8080\n");
     }
 
     @Test
@@ -76,7 +77,6 @@ class MarkdownCodeTest {
         MarkdownCode code = MarkdownCode.of(write(README));
 
         assertThatThrownBy(() -> code.blocks("Deploy", "bash")).hasMessageContaining("Deploy");
-        assertThat(code.blocks("A subsection stays in the section", "bash")).containsExactly("curl localhost:8080\n");
     }
 
     private Path write(String markdown) throws IOException {
