@@ -66,7 +66,8 @@ public class AnswerPageResource {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     /** The form field with the version of the response a round's page was rendered from; empty: nothing saved. */
     static final String VERSION = "version";
-    private static final Pattern VERSION_FORMAT = Pattern.compile("[0-9]{1,9}");
+    /** The value of a response's ETag (OwnResponse): a digest of its row, a hyphen, its version. */
+    private static final Pattern VERSION_FORMAT = Pattern.compile("[0-9a-f]{16}-[0-9]{1,9}");
 
     @CheckedTemplate(basePath = "respond")
     static class Templates {
@@ -444,7 +445,7 @@ public class AnswerPageResource {
     }
 
     private static String version(AnswerPages.Round round) {
-        return round.version().map(String::valueOf).orElse("");
+        return round.version().orElse("");
     }
 
     private RespondMessages msg() {

@@ -11,10 +11,10 @@ import app.asynchealth.assessment.template.TemplateDefinition;
 import app.asynchealth.assessment.template.TemplateService;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
-import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.response.Respondent;
 import app.asynchealth.response.Respondents;
 import app.asynchealth.response.ResponseRepresentations.ResponseView;
+import app.asynchealth.response.OwnResponse;
 import app.asynchealth.response.ResponseService;
 
 /**
@@ -38,10 +38,10 @@ public class AnswerPages {
 
     /**
      * The caller's round; {@code open} when it accepts answers now; {@code version} is the version of the response
-     * shown (its ETag in the API), empty when nothing is saved.
+     * shown (its ETag's value in the API), empty when nothing is saved.
      */
     public record Round(Assessment assessment, TemplateDefinition template, Optional<ResponseView> response,
-            Optional<Integer> version, boolean open) {
+            Optional<String> version, boolean open) {
     }
 
     /**
@@ -65,8 +65,8 @@ public class AnswerPages {
     private Round round(Assessment assessment) {
         UUID assessmentId = assessment.id;
         TemplateDefinition template = templates.get(assessment.templateKey, assessment.templateVersion);
-        Optional<Versioned<ResponseView>> own = own(assessmentId);
-        return new Round(assessment, template, own.map(Versioned::body), own.map(Versioned::version),
+        Optional<OwnResponse> own = own(assessmentId);
+        return new Round(assessment, template, own.map(OwnResponse::body), own.map(OwnResponse::etag),
                 assessment.acceptsAnswersAt(clock.instant()));
     }
 
@@ -80,7 +80,7 @@ public class AnswerPages {
                 Optional.empty(), Optional.empty(), assessment.acceptsAnswersAt(clock.instant()));
     }
 
-    private Optional<Versioned<ResponseView>> own(UUID assessmentId) {
+    private Optional<OwnResponse> own(UUID assessmentId) {
         try {
             return Optional.of(responses.get(assessmentId));
         } catch (ProblemException e) {

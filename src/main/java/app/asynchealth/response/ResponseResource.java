@@ -53,7 +53,7 @@ public class ResponseResource {
             @Valid @NotNull ResponseUpdate body) {
         ResponseService.Saved saved = responses.save(assessmentId, body, ifMatch);
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(saved.response().body()).tag(EntityTags.of(saved.response().version())).build();
+                .entity(saved.response().body()).tag(EntityTags.of(saved.response().etag())).build();
     }
 
     @GET

@@ -19,7 +19,6 @@ import app.asynchealth.assessment.template.TemplateService;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.web.EntityTags;
-import app.asynchealth.platform.web.Versioned;
 import app.asynchealth.response.ResponseRepresentations.ResponseUpdate;
 import app.asynchealth.response.ResponseRepresentations.ResponseView;
 
@@ -45,10 +44,10 @@ public class ResponseService {
         this.clock = clock;
     }
 
-    public record Saved(Versioned<ResponseView> response, boolean created) {
+    public record Saved(OwnResponse response, boolean created) {
     }
 
-    public Versioned<ResponseView> get(UUID assessmentId) {
+    public OwnResponse get(UUID assessmentId) {
         Respondent respondent = respondents.resolve(assessmentId, false);
         AssessmentResponse response = responses.find(assessmentId, respondent.slot())
                 .orElseThrow(() -> ProblemException.notFound("Response"));
@@ -98,7 +97,7 @@ public class ResponseService {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "You have a response already (If-None-Match); change it with If-Match and its ETag.");
         }
-        EntityTags.requireMatch(ifMatch, response.version);
+        EntityTags.requireMatch(ifMatch, OwnResponse.etagOf(response));
         List<AnswerValue> before = answers(response);
         if (response.status == status && same(before, result.answers())) {
             return new Saved(view(response, before), false); // the same PUT again: the same state, the same ETag
@@ -120,7 +119,7 @@ public class ResponseService {
         openUnderLock(respondent);
         AssessmentResponse response = responses.findForUpdate(assessmentId, respondent.slot())
                 .orElseThrow(() -> ProblemException.notFound("Response"));
-        EntityTags.requireMatch(ifMatch, response.version);
+        EntityTags.requireMatch(ifMatch, OwnResponse.etagOf(response));
         responses.deleteAnswers(response.id);
         responses.delete(response);
         responses.flush();
@@ -177,11 +176,11 @@ public class ResponseService {
         }
     }
 
-    private static Versioned<ResponseView> view(AssessmentResponse response, List<AnswerValue> answers) {
+    private static OwnResponse view(AssessmentResponse response, List<AnswerValue> answers) {
         Map<String, Object> json = new LinkedHashMap<>();
         answers.stream().sorted(java.util.Comparator.comparing(AnswerValue::questionKey))
                 .forEach(answer -> json.put(answer.questionKey(), answer.json()));
-        return new Versioned<>(new ResponseView(response.assessmentId, response.status, json, response.submittedAt,
-                response.updatedAt), response.version);
+        return OwnResponse.of(response, new ResponseView(response.assessmentId, response.status, json,
+                response.submittedAt, response.updatedAt));
     }
 }

@@ -578,6 +578,28 @@ class AnswerPageTest {
     }
 
     @Test
+    void aTabFromBeforeAWithdrawalCannotOverwriteTheAnswersGivenAfterIt() {
+        Browser browser = claimed(code());
+        String round = "/respond/" + assessment;
+        browser.post(round, form(browser, "save", Map.of("role", "ic"))).then().statusCode(303);
+        // Tab A shows the first response; tab B withdraws it and answers anew (a new response, saved once, as was
+        // the first when tab A was made).
+        String tabA = browser.get(round).asString();
+        browser.post(round, form(tabA, "withdraw", Map.of())).then().statusCode(200);
+        browser.post(round, form(browser.lastPage, "withdraw-confirmed", Map.of())).then().statusCode(303);
+        browser.post(round, form(browser.get(round).asString(), "save", Map.of("role", "leadership")))
+                .then().statusCode(303);
+        assertThat(Browser.version(browser.get(round).asString())).isNotEqualTo(Browser.version(tabA));
+        // Tab A's form names the withdrawn response: nothing it sends is stored, nor is the new response withdrawn.
+        assertConflict(browser.post(round, form(tabA, "save", Map.of("role", "ic"))), "was not saved");
+        Response asked = browser.post(round, form(tabA, "withdraw", Map.of()));
+        asked.then().statusCode(200);
+        assertConflict(browser.post(round, form(asked.asString(), "withdraw-confirmed", Map.of())),
+                "so it was not withdrawn");
+        ownResponse(browser).then().statusCode(200).body("answers.role", equalTo("leadership"));
+    }
+
+    @Test
     void aWithdrawalConfirmedInATabThatMissedAChangeWithdrawsNothing() {
         Browser browser = claimed(code());
         String round = "/respond/" + assessment;

@@ -111,6 +111,26 @@ class AnsweringFailuresTest {
     }
 
     @Test
+    void anETagReadBeforeAWithdrawalMatchesNoResponseMadeAfterIt() {
+        // Two tabs: the first reads a response; the second withdraws it and answers anew. The first tab's ETag names
+        // a response that no longer exists: its change and its withdrawal are refused, not applied to the new one.
+        String before = put(token, "{\"answers\": {\"focus-hours\": 1}}").statusCode(201).extract().header("ETag");
+        Api.as(token).header("If-Match", before).delete("/api/v1/assessments/{id}/response", assessment).then()
+                .statusCode(204);
+        String after = put(token, "{\"answers\": {\"focus-hours\": 2}}").statusCode(201).extract().header("ETag");
+        assertThat(after).isNotEqualTo(before);
+        problem(Api.as(token).header("If-Match", before).body("{\"answers\": {\"focus-hours\": 3}}")
+                .put("/api/v1/assessments/{id}/response", assessment).then(), 412);
+        problem(Api.as(token).header("If-Match", before).delete("/api/v1/assessments/{id}/response", assessment)
+                .then(), 412);
+        Api.as(token).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(200)
+                .header("ETag", after).body("answers.focus-hours", equalTo(2));
+        // The new response's own ETag still works.
+        Api.as(token).header("If-Match", after).body("{\"answers\": {\"focus-hours\": 4}}")
+                .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(200);
+    }
+
+    @Test
     void aClaimedInvitationCanBeNeitherRevokedNorReissuedAndKeepsItsAnswers() {
         put(token, "{\"answers\": {\"focus-hours\": 7}}").statusCode(201);
         String admin = Tokens.tenantAdmin(tenant);

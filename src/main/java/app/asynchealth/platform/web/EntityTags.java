@@ -12,7 +12,12 @@ public final class EntityTags {
     }
 
     public static EntityTag of(int version) {
-        return new EntityTag(Integer.toString(version));
+        return of(Integer.toString(version));
+    }
+
+    /** A strong tag with an opaque value (no quotes or backslashes), for resources whose version alone is not unique. */
+    public static EntityTag of(String value) {
+        return new EntityTag(value);
     }
 
     /**
@@ -32,10 +37,14 @@ public final class EntityTags {
      * its tags is the current version; otherwise the update is refused with 412.
      */
     public static void requireMatch(String ifMatch, int currentVersion) {
+        requireMatch(ifMatch, Integer.toString(currentVersion));
+    }
+
+    /** As {@link #requireMatch(String, int)}, against a tag's value (what {@link #of(String)} was given). */
+    public static void requireMatch(String ifMatch, String current) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return;
         }
-        String current = Integer.toString(currentVersion);
         for (String tag : ifMatch.split(",")) {
             String value = tag.strip();
             if (value.startsWith("W/")) {
