@@ -1,5 +1,6 @@
 package app.asynchealth.e2e;
 
+import static app.asynchealth.support.HeadlessChromium.assertAccessible;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -472,6 +473,7 @@ class KeycloakEndToEndIT {
         try (AnswerPageSignIn browser = new AnswerPageSignIn(service.baseUri().toString())) {
             browser.signIn("maren", "maren-e2e-password");
             assertThat(browser.heading()).isEqualTo("Your open rounds");
+            assertAccessible(browser.driver(), "the own rounds, signed in");
             // The session cookie: HttpOnly (no script reads it), for /respond only, Lax (see application.properties).
             assertThat(browser.sessionCookies()).isNotEmpty().allSatisfy(cookie -> {
                 assertThat(cookie.isHttpOnly()).isTrue();
@@ -482,6 +484,7 @@ class KeycloakEndToEndIT {
 
             browser.driver().findElement(By.linkText(round.get("title"))).click();
             assertThat(browser.driver().getCurrentUrl()).contains("/respond/" + assessment);
+            assertAccessible(browser.driver(), "the round's questions, signed in");
             WebElement hours = browser.driver().findElement(By.id("q-focus-hours"));
             hours.sendKeys("12");
             browser.driver().findElement(By.cssSelector("button[value=save]")).click();
@@ -509,9 +512,11 @@ class KeycloakEndToEndIT {
             browser.driver().findElement(By.cssSelector("form.sign-out button")).click();
             assertThat(browser.driver().getCurrentUrl()).contains("/respond/signedout");
             assertThat(browser.heading()).isEqualTo("You are signed out");
+            assertAccessible(browser.driver(), "the signed-out page");
             assertThat(browser.sessionCookies()).isEmpty();
             browser.driver().get(service.baseUri() + "/respond/mine");
             assertThat(browser.heading()).isEqualTo("Sign in to see your rounds");
+            assertAccessible(browser.driver(), "the offer to sign in");
         }
     }
 
