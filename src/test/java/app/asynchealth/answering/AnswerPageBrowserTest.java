@@ -55,8 +55,7 @@ class AnswerPageBrowserTest {
     private void journey(WebDriver driver, String code, String screenshot) throws IOException {
         driver.get(root + "respond?code=" + code);
         WebElement start = driver.findElement(By.cssSelector("button.primary"));
-        HeadlessChromium.tabTo(driver, start);
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        HeadlessChromium.pressToNextPage(driver, start);
         assertThat(driver.getCurrentUrl()).endsWith("/respond/" + assessment).doesNotContain(code);
 
         // A radio group is one tab stop (its first option while none is checked); an arrow key moves and checks.
@@ -67,8 +66,7 @@ class AnswerPageBrowserTest {
         HeadlessChromium.tabTo(driver, hours);
         driver.switchTo().activeElement().sendKeys("900");
         WebElement save = driver.findElement(By.cssSelector("button[value=save]"));
-        HeadlessChromium.tabTo(driver, save);
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        HeadlessChromium.pressToNextPage(driver, save);
 
         // The range is checked by the service: the message sits at the field, and the sent values are shown again.
         WebElement error = driver.findElement(By.id("q-focus-hours-error"));
@@ -78,8 +76,7 @@ class AnswerPageBrowserTest {
         WebElement field = driver.findElement(By.id("q-focus-hours"));
         field.clear();
         field.sendKeys("12");
-        HeadlessChromium.tabTo(driver, driver.findElement(By.cssSelector("button[value=save]")));
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        HeadlessChromium.pressToNextPage(driver, driver.findElement(By.cssSelector("button[value=save]")));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Your draft was saved.");
         assertThat(driver.findElement(By.id("q-role-people-manager")).isSelected()).isTrue();
         HeadlessChromium.screenshot(driver, screenshot);
@@ -108,18 +105,18 @@ class AnswerPageBrowserTest {
             String code = code();
             driver.get(root + "respond?code=" + code);
             assertAccessible(driver, "the start page");
-            driver.findElement(By.cssSelector("button.primary")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button.primary")).click());
             assertAccessible(driver, "the round's questions");
             WebElement hours = driver.findElement(By.id("q-focus-hours"));
             hours.sendKeys("900");
-            driver.findElement(By.cssSelector("button[value=save]")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button[value=save]")).click());
             assertThat(driver.findElement(By.id("q-focus-hours-error")).isDisplayed()).isTrue();
             assertAccessible(driver, "the questions with a field error");
             driver.get(root + "respond?code=" + code);
-            driver.findElement(By.cssSelector("button.primary")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button.primary")).click());
             assertAccessible(driver, "the page after a second start");
             driver.get(root + "respond?code=" + tenant + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-            driver.findElement(By.cssSelector("button.primary")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button.primary")).click());
             assertAccessible(driver, "the page for an unknown code");
         } finally {
             driver.quit();
@@ -152,9 +149,9 @@ class AnswerPageBrowserTest {
                     Map.of("headers", Map.of("Accept-Language", "de-CH,de;q=0.9,en;q=0.5")));
             driver.get(root + "respond?code=" + code());
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-            driver.findElement(By.cssSelector("button.primary")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button.primary")).click());
             driver.findElement(By.id("q-role-ic")).click();
-            driver.findElement(By.cssSelector("button[value=save]")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button[value=save]")).click());
             assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Ihr Entwurf wurde gespeichert.");
 
             // Another tab (here the API, with this browser's credential) changes the answer; this tab's save is kept out.
@@ -162,23 +159,21 @@ class AnswerPageBrowserTest {
             Api.as(credential).body(Map.of("answers", Map.of("role", "leadership"), "submitted", false))
                     .put("/api/v1/assessments/{id}/response", assessment).then().statusCode(200);
             driver.findElement(By.id("q-focus-hours")).sendKeys("12");
-            driver.findElement(By.cssSelector("button[value=save]")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button[value=save]")).click());
             WebElement conflict = driver.findElement(By.id("conflict"));
             assertThat(conflict.getAttribute("role")).isEqualTo("alert");
             assertThat(conflict.getText()).contains("in einem anderen Tab oder Fenster");
             assertThat(driver.findElement(By.id("q-focus-hours")).getAttribute("value")).isEqualTo("12");
             assertAccessible(driver, "the notice of a change in another tab");
 
-            driver.findElement(By.cssSelector("form.withdraw button")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("form.withdraw button")).click());
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Antwort zurückziehen?");
             assertAccessible(driver, "the withdrawal's confirmation");
-            HeadlessChromium.tabTo(driver, driver.findElement(By.linkText("Meine Antwort behalten")));
-            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            HeadlessChromium.pressToNextPage(driver, driver.findElement(By.linkText("Meine Antwort behalten")));
             assertThat(driver.findElement(By.id("q-role-leadership")).isSelected()).isTrue();
 
-            driver.findElement(By.cssSelector("form.withdraw button")).click();
-            HeadlessChromium.tabTo(driver, driver.findElement(By.cssSelector("button[value=withdraw-confirmed]")));
-            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("form.withdraw button")).click());
+            HeadlessChromium.pressToNextPage(driver, driver.findElement(By.cssSelector("button[value=withdraw-confirmed]")));
             assertThat(driver.findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("Ihre Antwort wurde zurückgezogen und gelöscht.");
             Api.as(credential).get("/api/v1/assessments/{id}/response", assessment).then().statusCode(404);

@@ -1,6 +1,6 @@
 package app.asynchealth.answering;
 
-import static app.asynchealth.support.HeadlessChromium.pressByKeyboard;
+import static app.asynchealth.support.HeadlessChromium.pressToNextPage;
 import static app.asynchealth.support.HeadlessChromium.screenshot;
 import static app.asynchealth.support.HeadlessChromium.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,17 +104,17 @@ class InvitationMailJourneyBrowserTest {
         try {
             member.get(link);
             assertThat(member.findElement(By.tagName("h1")).getText()).isEqualTo("Your invitation");
-            pressByKeyboard(member, member.findElement(By.cssSelector("button.primary")));
+            pressToNextPage(member, member.findElement(By.cssSelector("button.primary")));
             String roundPage = "http://localhost:" + PublicAddress.PORT + "/respond/" + assessment;
             assertThat(member.getCurrentUrl()).isEqualTo(roundPage);
 
             // Every required question, by keyboard: Space checks a radio button or a box, numbers and text are typed.
             answerEveryRequiredQuestion(member, "10");
-            pressByKeyboard(member, member.findElement(By.cssSelector("button[value=save]")));
+            pressToNextPage(member, member.findElement(By.cssSelector("button[value=save]")));
             assertThat(member.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Your draft was saved.");
             assertThat(ownResponse(member).getString("status")).isEqualTo("draft");
 
-            pressByKeyboard(member, member.findElement(By.cssSelector("button[value=submit]")));
+            pressToNextPage(member, member.findElement(By.cssSelector("button[value=submit]")));
             assertThat(member.findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("Your answers were submitted. Thank you!");
             assertThat(ownResponse(member).getString("status")).isEqualTo("submitted");
@@ -127,7 +127,7 @@ class InvitationMailJourneyBrowserTest {
             assertThat(hours.getAttribute("value")).isEqualTo("10");
             tabTo(member, hours);
             member.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "8");
-            pressByKeyboard(member, member.findElement(By.cssSelector("button[value=submit]")));
+            pressToNextPage(member, member.findElement(By.cssSelector("button[value=submit]")));
             assertThat(member.findElement(By.id("q-focus-hours")).getAttribute("value")).isEqualTo("8");
             assertThat(ownResponse(member).getDouble("answers.focus-hours")).isEqualTo(8.0);
 
@@ -137,7 +137,7 @@ class InvitationMailJourneyBrowserTest {
             hours = member.findElement(By.id("q-focus-hours"));
             tabTo(member, hours);
             member.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
-            pressByKeyboard(member, member.findElement(By.cssSelector("button[value=submit]")));
+            pressToNextPage(member, member.findElement(By.cssSelector("button[value=submit]")));
             assertThat(member.findElement(By.tagName("h1")).getText()).isEqualTo("The form could not be accepted");
             assertAccessible(member, "the refused form", javascript);
             assertThat(ownResponse(member).getDouble("answers.focus-hours")).isEqualTo(8.0);
@@ -148,7 +148,7 @@ class InvitationMailJourneyBrowserTest {
             WebDriver other = HeadlessChromium.open(javascript);
             try {
                 other.get(link);
-                pressByKeyboard(other, other.findElement(By.cssSelector("button.primary")));
+                pressToNextPage(other, other.findElement(By.cssSelector("button.primary")));
                 assertThat(other.findElement(By.tagName("h1")).getText())
                         .isEqualTo("This code does not open a round");
                 assertThat(other.manage().getCookieNamed("ah-respondent")).isNull();

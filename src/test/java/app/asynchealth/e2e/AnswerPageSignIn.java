@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import app.asynchealth.support.HeadlessChromium;
+
 /**
  * A member's browser on the answer page, signing in through Keycloak's own login form: Debian's headless Chromium
  * through its ChromeDriver, set up as AnswerPageBrowserTest sets it up (nothing downloaded).
@@ -51,16 +53,16 @@ final class AnswerPageSignIn implements AutoCloseable {
     /** From the answer page's start, "Sign in with your account", Keycloak's login form, back to the own rounds. */
     void signIn(String username, String password) {
         driver.get(root + "respond");
-        driver.findElement(By.cssSelector("a[href$='login']")).click();
+        HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("a[href$='login']")).click());
         assertThat(driver.getCurrentUrl()).as("Keycloak's login page").contains("/protocol/openid-connect/auth")
                 .contains("code_challenge_method=S256");
         driver.findElement(By.id("username")).sendKeys(username);
         // With organizations on, Keycloak's login asks for the username first and for the password on a next page.
         if (driver.findElements(By.id("password")).isEmpty()) {
-            driver.findElement(By.id("kc-login")).click();
+            HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.id("kc-login")).click());
         }
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.id("kc-login")).click());
         if (!driver.getCurrentUrl().endsWith("/respond/mine")) {
             // What the browser shows instead, for whoever reads the failure.
             try {
@@ -94,7 +96,7 @@ final class AnswerPageSignIn implements AutoCloseable {
             number.clear();
             number.sendKeys(number.getAttribute("min"));
         }
-        driver.findElement(By.cssSelector("button[value=" + button + "]")).click();
+        HeadlessChromium.toNextPage(driver, () -> driver.findElement(By.cssSelector("button[value=" + button + "]")).click());
     }
 
     /** The page's session cookie, or its first chunk when quarkus-oidc split it. */

@@ -1,6 +1,7 @@
 package app.asynchealth.e2e;
 
 import static app.asynchealth.support.HeadlessChromium.assertAccessible;
+import static app.asynchealth.support.HeadlessChromium.toNextPage;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -482,12 +483,12 @@ class KeycloakEndToEndIT {
             });
             assertThat(browser.scriptVisibleCookies()).doesNotContain(AnswerPageSignIn.SESSION_COOKIE);
 
-            browser.driver().findElement(By.linkText(round.get("title"))).click();
+            toNextPage(browser.driver(), () -> browser.driver().findElement(By.linkText(round.get("title"))).click());
             assertThat(browser.driver().getCurrentUrl()).contains("/respond/" + assessment);
             assertAccessible(browser.driver(), "the round's questions, signed in");
             WebElement hours = browser.driver().findElement(By.id("q-focus-hours"));
             hours.sendKeys("12");
-            browser.driver().findElement(By.cssSelector("button[value=save]")).click();
+            toNextPage(browser.driver(), () -> browser.driver().findElement(By.cssSelector("button[value=save]")).click());
             assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("Your draft was saved.");
             String maren = person("maren");
@@ -509,7 +510,7 @@ class KeycloakEndToEndIT {
 
             // Signing out ends the page's session (and Keycloak's); the list then offers to sign in again.
             browser.driver().get(service.baseUri() + "/respond/mine");
-            browser.driver().findElement(By.cssSelector("form.sign-out button")).click();
+            toNextPage(browser.driver(), () -> browser.driver().findElement(By.cssSelector("form.sign-out button")).click());
             assertThat(browser.driver().getCurrentUrl()).contains("/respond/signedout");
             assertThat(browser.heading()).isEqualTo("You are signed out");
             assertAccessible(browser.driver(), "the signed-out page");

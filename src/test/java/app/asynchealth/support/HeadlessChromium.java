@@ -15,12 +15,15 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -76,6 +79,38 @@ public final class HeadlessChromium {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);
         }
         throw new AssertionError("not reachable by Tab: " + target);
+    }
+
+    /**
+     * Runs {@code action} (a click or a key that sends a form or follows a link) and returns once the next page has
+     * replaced this one. Without it, an element both pages have (the heading, a field) can still be found on the old
+     * page: it is then stale when read, or wrongly the old one.
+     */
+    public static void toNextPage(WebDriver driver, Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ignored -> replaced(page));
+    }
+
+    /** Whether the element's document is gone (what Selenium's stalenessOf asks, knowing ChromeDriver 156's answer). */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            // ChromeDriver 156 sometimes reports an element of a document just replaced so, not as stale.
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Presses Enter on the element (a form's button, a link), reached by Tab, and waits for the next page. */
+    public static void pressToNextPage(WebDriver driver, WebElement target) {
+        toNextPage(driver, () -> pressByKeyboard(driver, target));
     }
 
     /** Reaches the element by Tab and presses Enter on it. */
