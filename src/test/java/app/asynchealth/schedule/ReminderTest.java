@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -105,6 +106,32 @@ class ReminderTest {
         tick.tick(RhythmTeam.at(reminderDue.plusSeconds(120)));
         assertThat(Mailbox.reminders(rhythm.address("lee"))).as("claimed meanwhile: no reminder").isEmpty();
         assertThat(Mailbox.reminders(rhythm.address("lead"))).hasSize(1);
+    }
+
+    @Test
+    void aMailboxRefusedForGoodIsNotMailedAgainAndHoldsUpNoOtherReminder() {
+        // A second team of the tenant on the same rhythm an hour later: its reminder comes due an hour after the first's.
+        String second = Api.newTeam(rhythm.tenant, "Second");
+        Api.newMember(rhythm.tenant, second, Map.of("email", rhythm.address("sam")));
+        Api.as(rhythm.admin).body(rhythm.weekly("timeOfDay", "10:00")).put(RhythmTeam.SCHEDULE, second).then()
+                .statusCode(201);
+        tick.tick(RhythmTeam.at(rhythm.occurrence(0, LocalTime.of(10, 0))));
+        assertThat(Mailbox.invitations(rhythm.address("sam"))).hasSize(1);
+        String leesOld = Mailbox.invitations(rhythm.address("lee")).get(0);
+        String lee = rhythm.address("lee");
+
+        MailServerResource.refusing(Set.of(lee), mailServer -> {
+            tick.tick(RhythmTeam.at(reminderDue));
+            assertThat(mailServer.attempts(lee)).as("refused for good: not sent twice").isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+            // Later ticks neither mail Lee again nor stop at the first team's reminder: the second team's goes out.
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofHours(1))));
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofHours(1)).plusSeconds(60)));
+            assertThat(mailServer.attempts(lee)).isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("sam"))).isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+        });
+        assertThat(RhythmTeam.claimStatus(leesOld)).as("Lee keeps the code they hold").isEqualTo(201);
     }
 
     @Test

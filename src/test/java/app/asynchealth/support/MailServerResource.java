@@ -1,6 +1,9 @@
 package app.asynchealth.support;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,40 +12,81 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real SMTP server (GreenMail) inside the test JVM, on a free loopback port, that the service's mailer sends
- * invitation mails to. Tests read what arrived through {@link #server()}.
+ * invitation mails to, through a relay that holds its greeting back for 2 ms ({@link GreetingDelay}: the mailer loses a
+ * greeting sent at once). Tests read what arrived through {@link #server()}.
  */
 public class MailServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
+    private static GreetingDelay relay;
 
     public static GreenMail server() {
         return server;
     }
 
-    /** Runs {@code during} while the mail server is down, then brings it back on the same port. */
+    /** Runs {@code during} while the mail server is down (connections refused), then brings it back. */
     public static void outage(Runnable during) {
-        int port = server.getSmtp().getPort();
+        int port = relay.port();
+        int upstream = server.getSmtp().getPort();
+        relay.close();
         server.stop();
         try {
             during.run();
         } finally {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server = new GreenMail(new ServerSetup(upstream, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
+            relay = new GreetingDelay(port, upstream);
+        }
+    }
+
+    /**
+     * Runs {@code during} with a server that refuses the mail to these addresses for good and takes every other one
+     * in GreenMail's place, on its port (GreenMail cannot refuse a recipient), then brings GreenMail back.
+     */
+    public static void refusing(Set<String> addresses, Consumer<RefusingMailServer> during) {
+        int port = relay.port();
+        relay.close();
+        try (RefusingMailServer refusing = new RefusingMailServer(port, addresses)) {
+            during.accept(refusing);
+        } finally {
+            relay = new GreetingDelay(port, server.getSmtp().getPort());
         }
     }
 
     @Override
     public Map<String, String> start() {
-        server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        server.start();
+        server = belowOutgoingPorts();
+        relay = GreetingDelay.onAFreePort(server.getSmtp().getPort());
         return Map.of("async-health.invitations.email", "true",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(server.getSmtp().getPort()),
+                "quarkus.mailer.port", Integer.toString(relay.port()),
                 "quarkus.mailer.from", "async-health@test.invalid");
+    }
+
+    /**
+     * GreenMail on a free port below Linux's range for outgoing connections (32768–60999): an outage stops it and
+     * starts it again on the same port, which a client connection may meanwhile hold if it is in that range.
+     */
+    private static GreenMail belowOutgoingPorts() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            GreenMail mail = new GreenMail(new ServerSetup(ThreadLocalRandom.current().nextInt(20_000, 32_000),
+                    "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            try {
+                mail.start();
+                return mail;
+            } catch (RuntimeException e) {
+                last = e; // taken: another
+            }
+        }
+        throw last;
     }
 
     @Override
     public void stop() {
+        if (relay != null) {
+            relay.close();
+        }
         if (server != null) {
             server.stop();
         }

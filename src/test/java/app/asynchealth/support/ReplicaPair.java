@@ -59,10 +59,12 @@ public final class ReplicaPair {
         LocalInstallation database = LocalInstallation.start(dataDirectory, 0);
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
+        // Through a relay that holds the greeting back (see GreetingDelay); it lives as long as the test JVM.
+        GreetingDelay relay = GreetingDelay.onAFreePort(mail.getSmtp().getPort());
         Map<String, String> config = new HashMap<>(database.configuration());
         config.put("async-health.invitations.email", "true");
         config.put("quarkus.mailer.host", "127.0.0.1");
-        config.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));
+        config.put("quarkus.mailer.port", Integer.toString(relay.port()));
         config.put("quarkus.mailer.from", "async-health@test.invalid");
         // Both replicas tick on their own, often and soon after start, so that a test sees them compete without waiting.
         config.put("async-health.schedules.tick", "1s");

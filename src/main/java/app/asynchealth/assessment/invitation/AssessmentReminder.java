@@ -13,8 +13,8 @@ import app.asynchealth.platform.persistence.TenantOwnedEntity;
 
 /**
  * A reminder of one assessment to the members whose seat is still pending, due at {@link #dueAt}. Which seats it
- * reached is kept beside it (reminder_seat), seat by seat, once the mail server took each mail; it is done when no
- * pending seat with an e-mail address is left to remind.
+ * reached is kept beside it (reminder_seat), seat by seat, once the mail server took each mail (or refused it for
+ * good: {@code refused}); it is done when no pending seat with an e-mail address is left to remind.
  */
 @Entity
 @Table(name = "assessment_reminder")

@@ -3,12 +3,12 @@ package app.asynchealth.assessment.invitation;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +22,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
 
 /**
  * Sends a member their claim code by e-mail (SMTP as configured under {@code quarkus.mailer.*}), so that nobody but
@@ -40,6 +41,24 @@ public class InvitationMails {
             change or withdraw your answer until the round closes. The link works for one browser only.
 
             """;
+
+    /**
+     * What became of a batch of mails: the invitations whose mail the server took; those it refused for good (a
+     * permanent reply to that mail, 5xx: no such mailbox, say), which no retry would change; and how many mails
+     * found no server to answer (no connection, no reply in time, or 421: it is shutting down). The rest it did not
+     * take now (a transient reply, 4xx) and may take later.
+     */
+    public record Sent(Set<UUID> taken, Set<UUID> refused, int unreachable) {
+
+        static final Sent NONE = new Sent(Set.of(), Set.of(), 0);
+    }
+
+    private enum Fate {
+        TAKEN, REFUSED, DEFERRED, UNREACHABLE
+    }
+
+    private record Outcome(UUID invitationId, Fate fate) {
+    }
 
     private final ReactiveMailer mailer;
     private final boolean enabled;
@@ -79,22 +98,22 @@ public class InvitationMails {
      */
     public Set<UUID> send(Assessment assessment, List<NewCode> codes) {
         return sendAll(codes, "invitation", code -> Mail.withText(code.email(), "You are invited: " + assessment.title,
-                body(assessment, code)));
+                body(assessment, code))).taken();
     }
 
     /**
      * Reminders: each pending member's fresh code, as {@link #send} does for invitations (same retries and bounds).
      *
-     * @return the invitations whose reminder the mail server took
+     * @return what the mail server did with each reminder
      */
-    public Set<UUID> sendReminders(Assessment assessment, List<NewCode> codes) {
+    public Sent sendReminders(Assessment assessment, List<NewCode> codes) {
         return sendAll(codes, "reminder", code -> Mail.withText(code.email(), "Reminder: " + assessment.title,
                 reminderBody(assessment, code)));
     }
 
-    private Set<UUID> sendAll(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
+    private Sent sendAll(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
         if (codes.isEmpty()) {
-            return Set.of();
+            return Sent.NONE;
         }
         // Reminders are sent while their caller's transaction holds the assessment's reminder lock: the mail itself
         // runs outside it, so that no mail callback (on another thread, with propagated context) touches it. A failed
@@ -102,22 +121,41 @@ public class InvitationMails {
         return QuarkusTransaction.suspendingExisting().call(() -> sendOutsideTransactions(codes, kind, mail));
     }
 
-    private Set<UUID> sendOutsideTransactions(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
-        List<Uni<UUID>> sends = codes.stream().map(code -> mailer
+    private Sent sendOutsideTransactions(List<NewCode> codes, String kind, Function<NewCode, Mail> mail) {
+        List<Uni<Outcome>> sends = codes.stream().map(code -> mailer
                 .send(mail.apply(code))
                 .ifNoItem().after(timeout).fail()
-                // Once more on failure: the same mail twice carries the same code, so a duplicate costs nothing.
-                .onFailure().retry().atMost(ATTEMPTS - 1)
-                .onItem().transform(ignored -> code.invitationId())
+                // Once more on failure: the same mail twice carries the same code, so a duplicate costs nothing. A
+                // mail refused for good is not sent again: the same reply would come.
+                .onFailure(failure -> fate(failure) != Fate.REFUSED).retry().atMost(ATTEMPTS - 1)
+                .onItem().transform(ignored -> new Outcome(code.invitationId(), Fate.TAKEN))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The mail server did not take the %s mail of invitation %s: %s", kind,
                             code.invitationId(), LogSafe.describe(failure));
-                    return null;
+                    return new Outcome(code.invitationId(), fate(failure));
                 })).toList();
-        Set<UUID> delivered = new HashSet<>(Uni.join().all(sends).andFailFast().await()
-                .atMost(timeout.multipliedBy(ATTEMPTS).plusSeconds(5)));
-        delivered.remove(null);
-        return delivered;
+        List<Outcome> outcomes = Uni.join().all(sends).andFailFast().await()
+                .atMost(timeout.multipliedBy(ATTEMPTS).plusSeconds(5));
+        return new Sent(invitations(outcomes, Fate.TAKEN), invitations(outcomes, Fate.REFUSED),
+                (int) outcomes.stream().filter(outcome -> outcome.fate() == Fate.UNREACHABLE).count());
+    }
+
+    private static Set<UUID> invitations(List<Outcome> outcomes, Fate fate) {
+        return outcomes.stream().filter(outcome -> outcome.fate() == fate).map(Outcome::invitationId)
+                .collect(Collectors.toSet());
+    }
+
+    /** A reply of the server's to this mail says what it will do with it; no reply says nothing about the mail. */
+    private static Fate fate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException reply) {
+                if (reply.getReplyCode() == 421) {
+                    return Fate.UNREACHABLE; // "service not available, closing the channel": the server, not the mail
+                }
+                return reply.isPermanent() ? Fate.REFUSED : Fate.DEFERRED;
+            }
+        }
+        return Fate.UNREACHABLE;
     }
 
     private String body(Assessment assessment, NewCode code) {

@@ -81,7 +81,7 @@ public class ReminderService {
     private ReminderView view(UUID reminderId) {
         AssessmentReminder reminder = entityManager.find(AssessmentReminder.class, reminderId);
         long reminded = (Long) entityManager.createNativeQuery(
-                "SELECT count(*) FROM reminder_seat WHERE reminder_id = ?1", Long.class)
+                "SELECT count(*) FROM reminder_seat WHERE reminder_id = ?1 AND NOT refused", Long.class)
                 .setParameter(1, reminderId).getSingleResult();
         return new ReminderView(reminder.id, reminder.assessmentId, reminder.origin, reminder.dueAt, (int) reminded,
                 reminder.doneAt);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,9 @@ import app.asynchealth.platform.tenancy.TenantWork;
  * replaces the old one, and the seat is recorded as reminded, in one transaction after the send. A mail the server
  * did not take changes nothing: the member keeps the code they hold, and the next tick tries again. (Reissuing first
  * would kill the code the member holds before a new one reached them.) If the service dies between the mail and that
- * commit, the member holds a dead new code and the old one still works; the next tick sends another.
+ * commit, the member holds a dead new code and the old one still works; the next tick sends another. A mail the server
+ * refused for good (5xx: no such mailbox) is not tried again for this reminder: the seat is recorded as refused, so
+ * that a dead address is neither mailed every tick until the round closes nor holds up the tenant's other reminders.
  * <p>
  * One assessment's reminders are sent by one transaction at a time (a transaction-scoped advisory lock, tried, never
  * waited for), so two replicas never mail the same seat two different codes. Only the latest due reminder of an
@@ -43,18 +44,25 @@ public class Reminders {
     /** Seats mailed per assessment and transaction (the mails of one batch go out at once). */
     static final int SEATS_PER_BATCH = 500;
 
-    /** What one pass did: seats reminded, and seats whose mail the server did not take (retried later). */
-    public record Outcome(int reminded, int undelivered) {
+    /**
+     * What one pass did: seats reminded; seats whose mail the server did not take now (retried later), of which
+     * {@code unreachable} found no server to answer; seats whose mail it refused for good (not retried).
+     */
+    public record Outcome(int reminded, int undelivered, int unreachable, int refused) {
 
-        static final Outcome NONE = new Outcome(0, 0);
+        static final Outcome NONE = new Outcome(0, 0, 0, 0);
 
         Outcome plus(Outcome other) {
-            return new Outcome(reminded + other.reminded, undelivered + other.undelivered);
+            return new Outcome(reminded + other.reminded, undelivered + other.undelivered,
+                    unreachable + other.unreachable, refused + other.refused);
         }
 
-        /** Mail went out and none was taken: the mail server is likely down, so the pass stops for this tick. */
+        /**
+         * Mail went out, none was taken, and the server did not answer: it is likely down, so the pass stops for this
+         * tick. (A server that answers, refusing some mailboxes, is up: the other assessments' reminders go on.)
+         */
         public boolean mailServerDown() {
-            return reminded == 0 && undelivered > 0;
+            return reminded == 0 && unreachable > 0;
         }
     }
 
@@ -144,24 +152,32 @@ public class Reminders {
             codes.add(new NewCode(seat.invitationId(), seat.memberId(), ClaimCodes.newCode(assessment.tenantId),
                     assessment.closesAt, seat.email(), seat.displayName()));
         }
-        Set<UUID> taken = mails.sendReminders(assessment, codes);
+        InvitationMails.Sent sent = mails.sendReminders(assessment, codes);
         int reminded = 0;
         for (int i = 0; i < seats.size(); i++) {
             Seat seat = seats.get(i);
-            if (taken.contains(seat.invitationId()) && liveCodeReplaced(seat, codes.get(i).code())) {
-                entityManager.createNativeQuery("""
-                        INSERT INTO reminder_seat (tenant_id, reminder_id, invitation_id, sent_at)
-                        VALUES (?1, ?2, ?3, ?4)""")
-                        .setParameter(1, assessment.tenantId).setParameter(2, latest.id)
-                        .setParameter(3, seat.invitationId()).setParameter(4, now).executeUpdate();
+            if (sent.taken().contains(seat.invitationId()) && liveCodeReplaced(seat, codes.get(i).code())) {
+                record(assessment, latest, seat, now, false);
                 reminded++;
+            } else if (sent.refused().contains(seat.invitationId())) {
+                record(assessment, latest, seat, now, true); // the member keeps the code they hold
             }
         }
-        if (taken.size() == seats.size() && seats.size() < SEATS_PER_BATCH) {
+        int handled = sent.taken().size() + sent.refused().size();
+        if (handled == seats.size() && seats.size() < SEATS_PER_BATCH) {
             latest.doneAt = now;
         }
         entityManager.flush();
-        return new Outcome(reminded, seats.size() - taken.size());
+        return new Outcome(reminded, seats.size() - handled, sent.unreachable(), sent.refused().size());
+    }
+
+    /** The seat is done for this reminder: reminded, or refused for good by the mail server. */
+    private void record(Assessment assessment, AssessmentReminder reminder, Seat seat, Instant now, boolean refused) {
+        entityManager.createNativeQuery("""
+                INSERT INTO reminder_seat (tenant_id, reminder_id, invitation_id, sent_at, refused)
+                VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, assessment.tenantId).setParameter(2, reminder.id)
+                .setParameter(3, seat.invitationId()).setParameter(4, now).setParameter(5, refused).executeUpdate();
     }
 
     /**
