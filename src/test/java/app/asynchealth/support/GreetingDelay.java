@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A loopback relay in front of the tests' mail server that holds the server's first bytes (its greeting) back for 2 ms.
@@ -34,31 +33,14 @@ final class GreetingDelay implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    /**
-     * On a free port below Linux's range for outgoing connections (32768–60999): the tests close it and bind it again
-     * (MailServerResource's outage), and a port in that range may meanwhile be held by any client connection.
-     */
+    /** On a free port below the range of outgoing connections' ports (see {@link LoopbackPorts#onAFreePort}). */
     static GreetingDelay onAFreePort(int upstreamPort) {
-        UncheckedIOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                return new GreetingDelay(ThreadLocalRandom.current().nextInt(20_000, 32_000), upstreamPort);
-            } catch (UncheckedIOException e) {
-                last = e; // taken: another
-            }
-        }
-        throw last;
+        return LoopbackPorts.onAFreePort(port -> new GreetingDelay(port, upstreamPort));
     }
 
     GreetingDelay(int port, int upstreamPort) {
         this.upstreamPort = upstreamPort;
-        try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = LoopbackPorts.listen(port);
         pumps.execute(this::accept);
     }
 

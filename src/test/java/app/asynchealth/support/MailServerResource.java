@@ -2,7 +2,6 @@ package app.asynchealth.support;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -63,23 +62,13 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.from", "async-health@test.invalid");
     }
 
-    /**
-     * GreenMail on a free port below Linux's range for outgoing connections (32768–60999): an outage stops it and
-     * starts it again on the same port, which a client connection may meanwhile hold if it is in that range.
-     */
+    /** GreenMail on a free port below the range of outgoing connections' ports: outages start it again there. */
     private static GreenMail belowOutgoingPorts() {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            GreenMail mail = new GreenMail(new ServerSetup(ThreadLocalRandom.current().nextInt(20_000, 32_000),
-                    "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            try {
-                mail.start();
-                return mail;
-            } catch (RuntimeException e) {
-                last = e; // taken: another
-            }
-        }
-        throw last;
+        return LoopbackPorts.onAFreePort(port -> {
+            GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            return mail;
+        });
     }
 
     @Override
