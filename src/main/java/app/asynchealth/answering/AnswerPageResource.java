@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +36,7 @@ import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.response.MyAssessmentsService;
+import app.asynchealth.response.OwnResponse;
 import app.asynchealth.response.ResponseRepresentations.MyAssessment;
 import app.asynchealth.response.ResponseRepresentations.MyResponseStatus;
 import app.asynchealth.response.ResponseRepresentations.ResponseUpdate;
@@ -66,8 +66,6 @@ public class AnswerPageResource {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     /** The form field with the version of the response a round's page was rendered from; empty: nothing saved. */
     static final String VERSION = "version";
-    /** The value of a response's ETag (OwnResponse): a digest of its row, a hyphen, its version. */
-    private static final Pattern VERSION_FORMAT = Pattern.compile("[0-9a-f]{16}-[0-9]{1,9}");
 
     @CheckedTemplate(basePath = "respond")
     static class Templates {
@@ -250,7 +248,7 @@ public class AnswerPageResource {
         boolean account = visitor == Visitor.ACCOUNT;
         String action = form.getFirst("action");
         String version = form.getFirst(VERSION) == null ? "" : form.getFirst(VERSION).strip();
-        if (!version.isEmpty() && !VERSION_FORMAT.matcher(version).matches()) {
+        if (!version.isEmpty() && !OwnResponse.ETAG_FORMAT.matcher(version).matches()) {
             return problem(400, "", msg().formRefusedTitle(), msg().formRefusedText());
         }
         // What the API would get: If-Match with the ETag of the version the page showed, or, when the page showed

@@ -11,10 +11,10 @@ import app.asynchealth.assessment.template.TemplateDefinition;
 import app.asynchealth.assessment.template.TemplateService;
 import app.asynchealth.platform.problem.ProblemException;
 import app.asynchealth.platform.problem.ProblemType;
+import app.asynchealth.response.OwnResponse;
 import app.asynchealth.response.Respondent;
 import app.asynchealth.response.Respondents;
 import app.asynchealth.response.ResponseRepresentations.ResponseView;
-import app.asynchealth.response.OwnResponse;
 import app.asynchealth.response.ResponseService;
 
 /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,9 @@ import app.asynchealth.response.ResponseRepresentations.ResponseView;
  * the version: an ETag read before a withdrawal matches nothing made after it, in another tab or on another device.
  */
 public record OwnResponse(ResponseView body, String etag) {
+
+    /** What an ETag's value looks like: 16 hex digits of the row's digest, a hyphen, the version. */
+    public static final Pattern ETAG_FORMAT = Pattern.compile("[0-9a-f]{16}-[0-9]{1,9}");
 
     static OwnResponse of(AssessmentResponse response, ResponseView body) {
         return new OwnResponse(body, etagOf(response));

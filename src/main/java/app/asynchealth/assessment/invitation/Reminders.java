@@ -46,15 +46,15 @@ public class Reminders {
 
     /**
      * What one pass did: seats reminded; seats whose mail the server did not take now (retried later), of which
-     * {@code unreachable} found no server to answer; seats whose mail it refused for good (not retried).
+     * {@code unreachable} found no server to answer. (Seats whose mail it refused for good are done: in neither.)
      */
-    public record Outcome(int reminded, int undelivered, int unreachable, int refused) {
+    public record Outcome(int reminded, int undelivered, int unreachable) {
 
-        static final Outcome NONE = new Outcome(0, 0, 0, 0);
+        static final Outcome NONE = new Outcome(0, 0, 0);
 
         Outcome plus(Outcome other) {
             return new Outcome(reminded + other.reminded, undelivered + other.undelivered,
-                    unreachable + other.unreachable, refused + other.refused);
+                    unreachable + other.unreachable);
         }
 
         /**
@@ -168,7 +168,7 @@ public class Reminders {
             latest.doneAt = now;
         }
         entityManager.flush();
-        return new Outcome(reminded, seats.size() - handled, sent.unreachable(), sent.refused().size());
+        return new Outcome(reminded, seats.size() - handled, sent.unreachable());
     }
 
     /** The seat is done for this reminder: reminded, or refused for good by the mail server. */
