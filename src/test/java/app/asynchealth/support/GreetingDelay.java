@@ -35,12 +35,17 @@ final class GreetingDelay implements AutoCloseable {
 
     /** On a free port below the range of outgoing connections' ports (see {@link LoopbackPorts#onAFreePort}). */
     static GreetingDelay onAFreePort(int upstreamPort) {
-        return LoopbackPorts.onAFreePort(port -> new GreetingDelay(port, upstreamPort));
+        return LoopbackPorts.onAFreePort(port -> new GreetingDelay(LoopbackPorts.listen(port), upstreamPort));
     }
 
+    /** Again on the port of a relay closed just now. */
     GreetingDelay(int port, int upstreamPort) {
+        this(LoopbackPorts.listenAgain(port), upstreamPort);
+    }
+
+    private GreetingDelay(ServerSocket server, int upstreamPort) {
         this.upstreamPort = upstreamPort;
-        server = LoopbackPorts.listen(port);
+        this.server = server;
         pumps.execute(this::accept);
     }
 

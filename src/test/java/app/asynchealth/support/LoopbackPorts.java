@@ -27,6 +27,29 @@ final class LoopbackPorts {
     }
 
     /**
+     * As {@link #listen}, on a port whose last server was closed just now: once seen refused for a moment (by what,
+     * not found), so it is tried again for up to 2 s.
+     */
+    static ServerSocket listenAgain(int port) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                return listen(port);
+            } catch (UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * What {@code start} starts on a free port below Linux's range for outgoing connections (32768–60999): tests stop
      * such a server and start it again on the same port (an outage), which a client connection may meanwhile hold
      * if the port is in that range. {@code start} throws when the port is taken; another is tried.

@@ -42,7 +42,7 @@ public final class RefusingMailServer implements AutoCloseable {
 
     RefusingMailServer(int port, Set<String> refused) {
         this.refused = Set.copyOf(refused);
-        server = LoopbackPorts.listen(port);
+        server = LoopbackPorts.listenAgain(port); // the relay's, closed just now
         connections.execute(this::accept);
     }
 
