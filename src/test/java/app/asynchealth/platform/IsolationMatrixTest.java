@@ -199,7 +199,8 @@ class IsolationMatrixTest {
                 .then().statusCode(200).extract().asString());
         for (String table : List.of("team", "team_member", "assessment", "invitation", "response", "answer",
                 "template_version", "profile_snapshot", "integration_token", "webhook_endpoint", "charter_version", "team_action",
-                "team_schedule", "schedule_round", "assessment_reminder", "reminder_seat", "profile_publication")) {
+                "team_schedule", "schedule_round", "assessment_reminder", "reminder_seat", "reminder_deferral",
+                "profile_publication")) {
             snapshot.put("rows " + table, asTenant.call(a.id, () -> entityManager
                     .createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).toString());
         }

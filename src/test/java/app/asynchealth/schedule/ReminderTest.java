@@ -135,6 +135,53 @@ class ReminderTest {
     }
 
     @Test
+    void aMailboxThatDefersIsTriedAgainAtGrowingIntervalsUntilItTakesTheReminder() {
+        String lee = rhythm.address("lee");
+        String leesOld = Mailbox.invitations(lee).get(0);
+        MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
+            tick.tick(RhythmTeam.at(reminderDue));
+            assertThat(mailServer.attempts(lee)).isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+            // Deferred once: the ticks of the next 5 minutes leave Lee's mailbox alone.
+            for (int minute = 1; minute < 5; minute++) {
+                tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(minute))));
+            }
+            assertThat(mailServer.attempts(lee)).as("not tried within 5 minutes").isEqualTo(1);
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(5))));
+            assertThat(mailServer.attempts(lee)).as("tried again after 5 minutes").isEqualTo(2);
+            // Deferred twice: the next try waits 10 minutes.
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(14))));
+            assertThat(mailServer.attempts(lee)).as("not tried within 10 minutes of the second").isEqualTo(2);
+            mailServer.takeMailFor(lee);
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(15))));
+            assertThat(mailServer.attempts(lee)).isEqualTo(3);
+            assertThat(mailServer.taken(lee)).as("reminded once the mailbox takes it").isEqualTo(1);
+            // Done: later ticks mail nobody again for this reminder.
+            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofHours(2))));
+            assertThat(mailServer.attempts(lee)).isEqualTo(3);
+            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+        });
+        assertThat(RhythmTeam.claimStatus(leesOld)).as("replaced by the code of the mail taken").isEqualTo(404);
+    }
+
+    @Test
+    void theLeadsReminderIsNotDoneWhileAMailboxDefersIt() {
+        String lee = rhythm.address("lee");
+        MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
+            Api.as(rhythm.lead).post(REMINDERS, round).then().statusCode(202).body("reminded", equalTo(1))
+                    .body("doneAt", nullValue());
+            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+            mailServer.takeMailFor(lee);
+            // The service's own clock: the first retry is 5 minutes later; the tick passes nothing to Lee before.
+            tick.tick(RhythmTeam.at(Instant.now().plus(Duration.ofMinutes(1))));
+            assertThat(mailServer.taken(lee)).isZero();
+            tick.tick(RhythmTeam.at(Instant.now().plus(Duration.ofMinutes(6))));
+            assertThat(mailServer.taken(lee)).isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("lead"))).as("the lead is not mailed twice").isEqualTo(1);
+        });
+    }
+
+    @Test
     void theLeadRemindsNowAtMostOnceADay() {
         // A round made by hand, invited by e-mail: opened now, by the service's own clock.
         String manual = Api.newAssessment(rhythm.tenant, rhythm.team);

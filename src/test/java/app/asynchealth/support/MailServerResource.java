@@ -43,9 +43,17 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
      * in GreenMail's place, on its port (GreenMail cannot refuse a recipient), then brings GreenMail back.
      */
     public static void refusing(Set<String> addresses, Consumer<RefusingMailServer> during) {
+        refusing(addresses, Set.of(), during);
+    }
+
+    /**
+     * As {@link #refusing(Set, Consumer)}, the server also deferring the mail to the second addresses (a full mailbox)
+     * until {@link RefusingMailServer#takeMailFor} says otherwise.
+     */
+    public static void refusing(Set<String> forGood, Set<String> forNow, Consumer<RefusingMailServer> during) {
         int port = relay.port();
         relay.close();
-        try (RefusingMailServer refusing = new RefusingMailServer(port, addresses)) {
+        try (RefusingMailServer refusing = new RefusingMailServer(port, forGood, forNow)) {
             during.accept(refusing);
         } finally {
             relay = new GreetingDelay(port, server.getSmtp().getPort());

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A mail server that refuses the mail to some addresses for good, as a real one does for a mailbox that does not exist
- * (550 to RCPT, quoting the address), and takes every other mail; it counts both per address. GreenMail, the tests'
- * mail server, takes every recipient and has no way to refuse one, so {@link MailServerResource#refusing} puts this in
- * its place, on its port, for a while. It speaks what the service's mailer sends: EHLO or HELO, MAIL, RCPT, DATA,
+ * (550 to RCPT, quoting the address), defers the mail to others for now, as for a full mailbox (452), until told to take
+ * it, and takes every other mail; it counts each per address. GreenMail, the tests' mail server, takes every recipient
+ * and has no way to refuse one, so {@link MailServerResource#refusing} puts this in its place, on its port, for a while. It speaks what the service's mailer sends: EHLO or HELO, MAIL, RCPT, DATA,
  * RSET, NOOP, QUIT, several mails on one connection.
  */
 public final class RefusingMailServer implements AutoCloseable {
@@ -30,6 +30,7 @@ public final class RefusingMailServer implements AutoCloseable {
     private static final long GREETING_DELAY_MILLIS = 2;
 
     private final Set<String> refused;
+    private final Set<String> deferred = ConcurrentHashMap.newKeySet();
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "refusing-mail-server");
@@ -40,10 +41,16 @@ public final class RefusingMailServer implements AutoCloseable {
     private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    RefusingMailServer(int port, Set<String> refused) {
+    RefusingMailServer(int port, Set<String> refused, Set<String> deferred) {
         this.refused = Set.copyOf(refused);
+        this.deferred.addAll(deferred);
         server = LoopbackPorts.listenAgain(port); // the relay's, closed just now
         connections.execute(this::accept);
+    }
+
+    /** The mailbox has room again: mail to this address that was deferred is taken from now on. */
+    public void takeMailFor(String address) {
+        deferred.remove(address);
     }
 
     /** How often a mail to this address was tried (RCPT), refused or not. */
@@ -93,6 +100,8 @@ public final class RefusingMailServer implements AutoCloseable {
                         recipientsGiven.computeIfAbsent(address, key -> new AtomicInteger()).incrementAndGet();
                         if (refused.contains(address)) {
                             reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
+                        } else if (deferred.contains(address)) {
+                            reply(out, "452 4.2.2 <" + address + ">: Mailbox full, try again later");
                         } else {
                             recipients.add(address);
                             reply(out, "250 OK");

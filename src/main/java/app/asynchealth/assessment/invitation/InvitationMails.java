@@ -44,13 +44,13 @@ public class InvitationMails {
 
     /**
      * What became of a batch of mails: the invitations whose mail the server took; those it refused for good (a
-     * permanent reply to that mail, 5xx: no such mailbox, say), which no retry would change; and how many mails
-     * found no server to answer (no connection, no reply in time, or 421: it is shutting down). The rest it did not
-     * take now (a transient reply, 4xx) and may take later.
+     * permanent reply to that mail, 5xx: no such mailbox, say), which no retry would change; those it deferred (a
+     * transient reply to that mail, 4xx: a full mailbox, greylisting), which it may take later; and how many mails
+     * found no server to answer (no connection, no reply in time, or 421: it is shutting down).
      */
-    public record Sent(Set<UUID> taken, Set<UUID> refused, int unreachable) {
+    public record Sent(Set<UUID> taken, Set<UUID> refused, Set<UUID> deferred, int unreachable) {
 
-        static final Sent NONE = new Sent(Set.of(), Set.of(), 0);
+        static final Sent NONE = new Sent(Set.of(), Set.of(), Set.of(), 0);
     }
 
     private enum Fate {
@@ -125,9 +125,10 @@ public class InvitationMails {
         List<Uni<Outcome>> sends = codes.stream().map(code -> mailer
                 .send(mail.apply(code))
                 .ifNoItem().after(timeout).fail()
-                // Once more on failure: the same mail twice carries the same code, so a duplicate costs nothing. A
-                // mail refused for good is not sent again: the same reply would come.
-                .onFailure(failure -> fate(failure) != Fate.REFUSED).retry().atMost(ATTEMPTS - 1)
+                // Once more when no server answered: the same mail twice carries the same code, so a duplicate costs
+                // nothing. A mail the server replied to is not sent again now: the same reply would come (refused for
+                // good), or a later try is what the server asked for (deferred).
+                .onFailure(failure -> fate(failure) == Fate.UNREACHABLE).retry().atMost(ATTEMPTS - 1)
                 .onItem().transform(ignored -> new Outcome(code.invitationId(), Fate.TAKEN))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The mail server did not take the %s mail of invitation %s: %s", kind,
@@ -137,7 +138,7 @@ public class InvitationMails {
         List<Outcome> outcomes = Uni.join().all(sends).andFailFast().await()
                 .atMost(timeout.multipliedBy(ATTEMPTS).plusSeconds(5));
         return new Sent(invitations(outcomes, Fate.TAKEN), invitations(outcomes, Fate.REFUSED),
-                (int) outcomes.stream().filter(outcome -> outcome.fate() == Fate.UNREACHABLE).count());
+                invitations(outcomes, Fate.DEFERRED), (int) outcomes.stream().filter(outcome -> outcome.fate() == Fate.UNREACHABLE).count());
     }
 
     private static Set<UUID> invitations(List<Outcome> outcomes, Fate fate) {

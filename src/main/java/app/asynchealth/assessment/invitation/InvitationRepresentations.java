@@ -95,6 +95,6 @@ public final class InvitationRepresentations {
             @Schema(required = true, description = "manual: asked for by the lead or a tenant admin; schedule: one of the team schedule's reminder offsets") ReminderOrigin origin,
             @Schema(required = true) Instant dueAt,
             @Schema(description = "Pending members reminded so far (their mail server took the mail)") int reminded,
-            @Schema(description = "When every pending member with an e-mail address was reminded, or their mail refused for good by the mail server (a mailbox that does not exist: not retried, not counted in reminded); absent while some mails wait for the mail server (they are retried every minute)") Instant doneAt) {
+            @Schema(description = "When every pending member with an e-mail address was reminded, or their mail refused for good by the mail server (a mailbox that does not exist: not retried, not counted in reminded); absent while some mails wait: for a mail server that does not answer (tried again every minute), or for a mailbox that deferred them (a full mailbox: tried again after 5 minutes, then at doubling intervals of at most an hour)") Instant doneAt) {
     }
 }

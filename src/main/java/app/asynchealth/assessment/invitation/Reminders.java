@@ -30,6 +30,10 @@ import app.asynchealth.platform.tenancy.TenantWork;
  * commit, the member holds a dead new code and the old one still works; the next tick sends another. A mail the server
  * refused for good (5xx: no such mailbox) is not tried again for this reminder: the seat is recorded as refused, so
  * that a dead address is neither mailed every tick until the round closes nor holds up the tenant's other reminders.
+ * A mail it deferred (4xx: a full mailbox, greylisting) is tried again after {@link #retryDelay a wait} that doubles
+ * with each deferral, from 5 minutes up to an hour, as mail servers retry among themselves: a full mailbox is not
+ * mailed every minute for days. (A server that does not answer at all is retried by the next tick: that is the
+ * server's state, not the mailbox's, and every mail should go once it is back.)
  * <p>
  * One assessment's reminders are sent by one transaction at a time (a transaction-scoped advisory lock, tried, never
  * waited for), so two replicas never mail the same seat two different codes. Only the latest due reminder of an
@@ -43,10 +47,14 @@ public class Reminders {
     static final int ASSESSMENTS_PER_TICK = 200;
     /** Seats mailed per assessment and transaction (the mails of one batch go out at once). */
     static final int SEATS_PER_BATCH = 500;
+    /** The wait after a mailbox's server first deferred a reminder; it doubles with each deferral, up to the longest. */
+    static final Duration FIRST_RETRY = Duration.ofMinutes(5);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /**
-     * What one pass did: seats reminded; seats whose mail the server did not take now (retried later), of which
-     * {@code unreachable} found no server to answer. (Seats whose mail it refused for good are done: in neither.)
+     * What one pass did: seats reminded; seats whose mail the server did not take now (deferred, or no server
+     * answered: retried later), of which {@code unreachable} found no server to answer. (Seats whose mail it refused
+     * for good are done: in neither.)
      */
     public record Outcome(int reminded, int undelivered, int unreachable) {
 
@@ -146,7 +154,7 @@ public class Reminders {
             latest.doneAt = now; // nobody can answer any more: nothing to remind of
             return Outcome.NONE;
         }
-        List<Seat> seats = pendingSeats(latest);
+        List<Seat> seats = pendingSeats(latest, now);
         List<NewCode> codes = new ArrayList<>();
         for (Seat seat : seats) {
             codes.add(new NewCode(seat.invitationId(), seat.memberId(), ClaimCodes.newCode(assessment.tenantId),
@@ -161,10 +169,12 @@ public class Reminders {
                 reminded++;
             } else if (sent.refused().contains(seat.invitationId())) {
                 record(assessment, latest, seat, now, true); // the member keeps the code they hold
+            } else if (sent.deferred().contains(seat.invitationId())) {
+                defer(assessment, latest, seat, now);
             }
         }
         int handled = sent.taken().size() + sent.refused().size();
-        if (handled == seats.size() && seats.size() < SEATS_PER_BATCH) {
+        if (handled == seats.size() && seats.size() < SEATS_PER_BATCH && !anySeatWaiting(latest, now)) {
             latest.doneAt = now;
         }
         entityManager.flush();
@@ -178,6 +188,32 @@ public class Reminders {
                 VALUES (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, assessment.tenantId).setParameter(2, reminder.id)
                 .setParameter(3, seat.invitationId()).setParameter(4, now).setParameter(5, refused).executeUpdate();
+        if (seat.deferrals() > 0) {
+            entityManager.createNativeQuery("DELETE FROM reminder_deferral WHERE reminder_id = ?1 AND invitation_id = ?2")
+                    .setParameter(1, reminder.id).setParameter(2, seat.invitationId()).executeUpdate();
+        }
+    }
+
+    /** The seat's mailbox deferred the mail: it waits longer than after its previous deferral before the next try. */
+    private void defer(Assessment assessment, AssessmentReminder reminder, Seat seat, Instant now) {
+        int deferrals = seat.deferrals() + 1;
+        entityManager.createNativeQuery("""
+                INSERT INTO reminder_deferral (tenant_id, reminder_id, invitation_id, deferrals, retry_at)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (tenant_id, reminder_id, invitation_id)
+                DO UPDATE SET deferrals = EXCLUDED.deferrals, retry_at = EXCLUDED.retry_at""")
+                .setParameter(1, assessment.tenantId).setParameter(2, reminder.id)
+                .setParameter(3, seat.invitationId()).setParameter(4, deferrals)
+                .setParameter(5, now.plus(retryDelay(deferrals))).executeUpdate();
+    }
+
+    /** How long a seat waits after its mailbox's server deferred a reminder for the given time: 5, 10, 20, 40, 60 min… */
+    static Duration retryDelay(int deferrals) {
+        Duration delay = FIRST_RETRY;
+        for (int i = 1; i < deferrals && delay.compareTo(LONGEST_RETRY) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(LONGEST_RETRY) < 0 ? delay : LONGEST_RETRY;
     }
 
     /**
@@ -193,23 +229,36 @@ public class Reminders {
                 .setParameter(3, seat.codeHash()).executeUpdate() == 1;
     }
 
-    private record Seat(UUID invitationId, UUID memberId, String codeHash, String email, String displayName) {
+    private record Seat(UUID invitationId, UUID memberId, String codeHash, String email, String displayName,
+            int deferrals) {
     }
 
-    /** Pending seats with an e-mail address, seated when the reminder came due, that it has not reached yet. */
-    private List<Seat> pendingSeats(AssessmentReminder reminder) {
+    /** The seats the reminder is for: pending, with an e-mail address, seated when it came due, not reached yet. */
+    private static final String UNREACHED_SEATS = """
+            FROM invitation i JOIN team_member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id
+            LEFT JOIN reminder_deferral d ON d.tenant_id = i.tenant_id AND d.reminder_id = ?3 AND d.invitation_id = i.id
+            WHERE i.assessment_id = ?1 AND i.status = 'PENDING' AND i.created_at <= ?2
+              AND m.email IS NOT NULL AND m.email <> ''
+              AND NOT EXISTS (SELECT 1 FROM reminder_seat s WHERE s.reminder_id = ?3 AND s.invitation_id = i.id)""";
+
+    /** The seats the reminder has not reached yet that may be mailed now: none whose mailbox asked to wait. */
+    private List<Seat> pendingSeats(AssessmentReminder reminder, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT i.id, i.member_id, i.code_hash, m.email, m.display_name
-                FROM invitation i JOIN team_member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id
-                WHERE i.assessment_id = ?1 AND i.status = 'PENDING' AND i.created_at <= ?2
-                  AND m.email IS NOT NULL AND m.email <> ''
-                  AND NOT EXISTS (SELECT 1 FROM reminder_seat s
-                                  WHERE s.reminder_id = ?3 AND s.invitation_id = i.id)
-                ORDER BY i.id LIMIT ?4""")
+                SELECT i.id, i.member_id, i.code_hash, m.email, m.display_name, coalesce(d.deferrals, 0)
+                """ + UNREACHED_SEATS + """
+                  AND (d.retry_at IS NULL OR d.retry_at <= ?4)
+                ORDER BY i.id LIMIT ?5""")
                 .setParameter(1, reminder.assessmentId).setParameter(2, reminder.dueAt).setParameter(3, reminder.id)
-                .setParameter(4, SEATS_PER_BATCH).getResultList();
+                .setParameter(4, now).setParameter(5, SEATS_PER_BATCH).getResultList();
         return rows.stream().map(row -> new Seat((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
-                (String) row[4])).toList();
+                (String) row[4], ((Number) row[5]).intValue())).toList();
+    }
+
+    /** Whether a seat the reminder has not reached waits for its mailbox (deferred, its retry still ahead). */
+    private boolean anySeatWaiting(AssessmentReminder reminder, Instant now) {
+        return !entityManager.createNativeQuery("SELECT 1 " + UNREACHED_SEATS + " AND d.retry_at > ?4 LIMIT 1")
+                .setParameter(1, reminder.assessmentId).setParameter(2, reminder.dueAt).setParameter(3, reminder.id)
+                .setParameter(4, now).getResultList().isEmpty();
     }
 }

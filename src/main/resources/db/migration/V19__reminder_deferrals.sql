@@ -1,0 +1,24 @@
+-- A seat whose reminder the mail server deferred (a transient reply, 4xx: a full mailbox, greylisting, a rate limit)
+-- waits before it is tried again, longer after each deferral (Reminders.retryDelay), instead of being mailed by every
+-- tick until the round closes. The row goes when the seat is reminded or refused for good (reminder_seat).
+CREATE TABLE reminder_deferral (
+    tenant_id     text        NOT NULL,
+    reminder_id   uuid        NOT NULL,
+    invitation_id uuid        NOT NULL,
+    deferrals     integer     NOT NULL CHECK (deferrals > 0),
+    retry_at      timestamptz NOT NULL,
+    CONSTRAINT reminder_deferral_pk PRIMARY KEY (tenant_id, reminder_id, invitation_id),
+    CONSTRAINT reminder_deferral_reminder_fk FOREIGN KEY (tenant_id, reminder_id)
+        REFERENCES assessment_reminder (tenant_id, id) ON DELETE CASCADE,
+    CONSTRAINT reminder_deferral_invitation_fk FOREIGN KEY (tenant_id, invitation_id)
+        REFERENCES invitation (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX reminder_deferral_invitation_idx ON reminder_deferral (tenant_id, invitation_id);
+
+ALTER TABLE reminder_deferral ENABLE ROW LEVEL SECURITY;
+ALTER TABLE reminder_deferral FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON reminder_deferral
+    USING (tenant_id = current_setting('async_health.tenant_id', true))
+    WITH CHECK (tenant_id = current_setting('async_health.tenant_id', true));
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON reminder_deferral TO ${app_role};

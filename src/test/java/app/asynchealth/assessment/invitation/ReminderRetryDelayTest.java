@@ -1,0 +1,23 @@
+package app.asynchealth.assessment.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/** How long a seat waits after its mailbox deferred a reminder: doubling from 5 minutes, never over an hour. */
+class ReminderRetryDelayTest {
+
+    @Test
+    void theWaitDoublesUpToAnHour() {
+        assertThat(IntStream.rangeClosed(1, 7).mapToObj(Reminders::retryDelay).map(Duration::toMinutes).toList())
+                .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
+    }
+
+    @Test
+    void manyDeferralsStillWaitAnHour() {
+        assertThat(Reminders.retryDelay(Integer.MAX_VALUE)).isEqualTo(Duration.ofHours(1));
+    }
+}
