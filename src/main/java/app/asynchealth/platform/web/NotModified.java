@@ -32,7 +32,11 @@ public class NotModified implements ContainerResponseFilter {
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
     }
 
-    /** If-None-Match compares weakly (RFC 9110, 13.1.2): W/"3" matches "3"; {@code *} matches any current tag. */
+    /**
+     * If-None-Match compares weakly (RFC 9110, 13.1.2): W/"3" matches "3"; {@code *} matches any current tag. Not
+     * JAX-RS's {@code Request.evaluatePreconditions}: RESTEasy Reactive's compares strongly (W/"3" would not match
+     * "3"), and it would also judge If-Match, which a read does not take.
+     */
     static boolean matches(String ifNoneMatch, EntityTag current) {
         for (String tag : ifNoneMatch.split(",")) {
             String value = tag.strip();
