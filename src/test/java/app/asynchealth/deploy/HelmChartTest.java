@@ -388,7 +388,8 @@ class HelmChartTest {
                 "ASYNC_HEALTH_DB_APP_PASSWORD", "ASYNC_HEALTH_JWT_AUDIENCE", "ASYNC_HEALTH_JWT_ISSUER",
                 "JAVA_MAX_MEM_RATIO");
         assertThatThrownBy(() -> DocumentedConfiguration.environmentVariables(
-                "## Configuration\n| `async-health.db.url` (`ASYNC_HEALTH_DB_URI`) | | |\n"))
+                "## Configuration\n\n| Key | Default | Meaning |\n|---|---|---|\n"
+                        + "| `async-health.db.url` (`ASYNC_HEALTH_DB_URI`) | | |\n"))
                 .isInstanceOf(AssertionError.class);
     }
 
