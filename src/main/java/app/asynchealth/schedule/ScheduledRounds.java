@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRounds;
-import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
 import app.asynchealth.assessment.invitation.InvitationIssuer;
+import app.asynchealth.assessment.invitation.InvitationIssuer.TeamInvitations;
+import app.asynchealth.assessment.invitation.InvitationMails;
 import app.asynchealth.assessment.invitation.Reminders;
 import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
 import app.asynchealth.platform.logging.LogSafe;
@@ -45,6 +46,7 @@ public class ScheduledRounds {
     /** Schedules claimed per transaction: short transactions, few round trips. */
     static final int BATCH = 100;
     static final int ROUNDS_TO_INVITE_PER_TICK = 200;
+    private static final TeamInvitations NOTHING_INVITED = new TeamInvitations(0, 0, 0, 0);
 
     private final TenantWork work;
     private final EntityManager entityManager;
@@ -206,45 +208,62 @@ public class ScheduledRounds {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** Invites the teams of the tenant's rounds that are not fully invited yet; @return the seats whose mail went out */
+    /**
+     * Invites the teams of the tenant's rounds that are not fully invited yet, and whose members' mailboxes asked for
+     * no wait; @return the seats whose mail went out
+     */
     public int inviteDue(String tenantId, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> uninvited = work.call(tenantId, () -> entityManager.createNativeQuery("""
                 SELECT id, assessment_id FROM schedule_round WHERE invited_at IS NULL AND closes_at > ?1
+                  AND (invite_retry_at IS NULL OR invite_retry_at <= ?1)
                 ORDER BY closes_at, id LIMIT ?2""")
                 .setParameter(1, now).setParameter(2, ROUNDS_TO_INVITE_PER_TICK).getResultList());
         int mailed = 0;
         for (Object[] round : uninvited) {
-            int[] outcome = work.call(tenantId, () -> invite((UUID) round[0], (UUID) round[1], now));
-            mailed += outcome[0];
-            if (outcome[0] == 0 && outcome[1] > 0) {
-                LOG.warnf("Invitations of tenant %s wait for the mail server: %d not taken", tenantId, outcome[1]);
-                break; // the mail server is likely down: the next tick tries again
+            TeamInvitations outcome = work.call(tenantId, () -> invite((UUID) round[0], (UUID) round[1], now));
+            mailed += outcome.mailed();
+            if (outcome.mailed() == 0 && outcome.unreachable() > 0) {
+                LOG.warnf("Invitations of tenant %s wait for the mail server: %d not taken", tenantId,
+                        outcome.unreachable());
+                break; // no server answered: it is likely down, and the next tick tries again
             }
         }
         return mailed;
     }
 
-    /** @return the seats mailed and the members whose mail was not taken */
-    private int[] invite(UUID roundId, UUID assessmentId, Instant now) {
+    /**
+     * Invites the round's members who hold no seat. The round is fully invited when every mail was taken or refused
+     * for good (a mailbox that does not exist is not mailed again by the schedule: the lead can invite the member by
+     * hand once the address is mended). A mailbox that deferred its mail makes the round wait before the next try,
+     * longer after each deferral; a server that did not answer is tried again by the next tick.
+     */
+    private TeamInvitations invite(UUID roundId, UUID assessmentId, Instant now) {
         // Held while the invitations are issued and mailed (in transactions of their own): one replica per round.
-        List<?> claimed = entityManager.createNativeQuery(
-                "SELECT id FROM schedule_round WHERE id = ?1 AND invited_at IS NULL FOR UPDATE SKIP LOCKED")
-                .setParameter(1, roundId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> claimed = entityManager.createNativeQuery("""
+                SELECT invite_deferrals FROM schedule_round WHERE id = ?1 AND invited_at IS NULL
+                FOR UPDATE SKIP LOCKED""").setParameter(1, roundId).getResultList();
         if (claimed.isEmpty()) {
-            return new int[] { 0, 0 };
+            return NOTHING_INVITED;
         }
-        IssuedInvitations issued;
+        TeamInvitations outcome;
         try {
-            issued = issuer.inviteTeam(assessmentId);
+            outcome = issuer.inviteTeam(assessmentId);
         } catch (ProblemException e) {
-            issued = null; // closed by hand meanwhile: nobody is to be invited any more
+            outcome = NOTHING_INVITED; // closed by hand meanwhile: nobody is to be invited any more
         }
-        if (issued == null || issued.undelivered().isEmpty()) {
-            entityManager.createNativeQuery("UPDATE schedule_round SET invited_at = ?1, updated_at = now(),"
-                    + " version = version + 1 WHERE id = ?2").setParameter(1, now).setParameter(2, roundId)
+        if (outcome.deferred() == 0 && outcome.unreachable() == 0) {
+            entityManager.createNativeQuery("UPDATE schedule_round SET invited_at = ?1, invite_retry_at = NULL,"
+                    + " updated_at = now(), version = version + 1 WHERE id = ?2").setParameter(1, now)
+                    .setParameter(2, roundId).executeUpdate();
+        } else if (outcome.unreachable() == 0) {
+            int deferrals = claimed.get(0).intValue() + 1;
+            entityManager.createNativeQuery("UPDATE schedule_round SET invite_deferrals = ?1, invite_retry_at = ?2,"
+                    + " updated_at = now(), version = version + 1 WHERE id = ?3").setParameter(1, deferrals)
+                    .setParameter(2, now.plus(InvitationMails.retryDelay(deferrals))).setParameter(3, roundId)
                     .executeUpdate();
         }
-        return issued == null ? new int[] { 0, 0 } : new int[] { issued.issued().size(), issued.undelivered().size() };
+        return outcome;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.asynchealth.support.Api;
+import app.asynchealth.support.MailServerResource;
 import app.asynchealth.support.Mailbox;
 import app.asynchealth.support.Superuser;
 import app.asynchealth.support.Tokens;
@@ -222,6 +224,63 @@ class ScheduleTickTest {
             assertThat(Mailbox.invitations(address)).as(address).hasSize(1);
         }
         assertThat(rhythm.invitations((String) rhythm.rounds().get(0).get("id")).getList("items")).hasSize(3);
+    }
+
+    @Test
+    void anInvitationRefusedForGoodIsNotMailedEveryTickNorHoldsUpTheTenantsOtherRounds() {
+        // A second team of the tenant on the same rhythm an hour later: its round opens an hour after the first's.
+        String second = Api.newTeam(rhythm.tenant, "Second");
+        Api.newMember(rhythm.tenant, second, Map.of("email", rhythm.address("sam")));
+        rhythm.put(rhythm.weekly());
+        Api.as(rhythm.admin).body(rhythm.weekly("timeOfDay", "10:00")).put(RhythmTeam.SCHEDULE, second).then()
+                .statusCode(201);
+        String lee = rhythm.address("lee");
+        Instant first = rhythm.occurrence(0);
+        MailServerResource.refusing(Set.of(lee), mailServer -> {
+            tick.tick(RhythmTeam.at(first));
+            assertThat(mailServer.attempts(lee)).isEqualTo(1);
+            assertThat(mailServer.taken(rhythm.address("kim"))).isEqualTo(1);
+            tick.tick(RhythmTeam.at(first.plusSeconds(60)));
+            tick.tick(RhythmTeam.at(first.plusSeconds(120)));
+            assertThat(mailServer.attempts(lee)).as("refused for good: not mailed again").isEqualTo(1);
+            tick.tick(RhythmTeam.at(rhythm.occurrence(0, LocalTime.of(10, 0))));
+            assertThat(mailServer.taken(rhythm.address("sam"))).as("the tenant's next round is invited").isEqualTo(1);
+            assertThat(mailServer.attempts(lee)).isEqualTo(1);
+        });
+        String round = (String) rhythm.rounds().get(0).get("id");
+        List<String> leesInvitations = rhythm.invitations(round).getList("items.findAll { it.memberId == '"
+                + rhythm.leeId + "' }.status");
+        assertThat(leesInvitations).as("one code nobody holds, revoked: no pile of them").containsExactly("revoked");
+    }
+
+    @Test
+    void anInvitationAMailboxDefersIsTriedAgainAtGrowingIntervalsUntilItIsTaken() {
+        rhythm.put(rhythm.weekly());
+        String lee = rhythm.address("lee");
+        Instant first = rhythm.occurrence(0);
+        MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
+            tick.tick(RhythmTeam.at(first));
+            assertThat(mailServer.attempts(lee)).isEqualTo(1);
+            for (int minute = 1; minute < 5; minute++) {
+                tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(minute))));
+            }
+            assertThat(mailServer.attempts(lee)).as("not tried within 5 minutes").isEqualTo(1);
+            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(5))));
+            assertThat(mailServer.attempts(lee)).as("tried again after 5 minutes").isEqualTo(2);
+            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(14))));
+            assertThat(mailServer.attempts(lee)).as("then after 10 more").isEqualTo(2);
+            mailServer.takeMailFor(lee);
+            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(15))));
+            assertThat(mailServer.taken(lee)).isEqualTo(1);
+            tick.tick(RhythmTeam.at(first.plus(Duration.ofHours(2))));
+            assertThat(mailServer.attempts(lee)).as("invited: not mailed again").isEqualTo(3);
+            for (String other : List.of("lead", "kim")) {
+                assertThat(mailServer.taken(rhythm.address(other))).as(other).isEqualTo(1);
+            }
+        });
+        String round = (String) rhythm.rounds().get(0).get("id");
+        assertThat(rhythm.invitations(round).getList("items.findAll { it.memberId == '" + rhythm.leeId
+                + "' }.status")).as("Lee holds a seat").contains("pending");
     }
 
     @Test

@@ -12,6 +12,7 @@ import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInv
 import app.asynchealth.assessment.invitation.InvitationRepresentations.IssuedInvitations;
 import app.asynchealth.assessment.invitation.InvitationRepresentations.RequestedDelivery;
 import app.asynchealth.assessment.invitation.InvitationService.Issue;
+import app.asynchealth.assessment.invitation.InvitationMails.Sent;
 import app.asynchealth.assessment.invitation.InvitationService.NewCode;
 import app.asynchealth.platform.problem.ProblemException;
 
@@ -31,23 +32,37 @@ public class InvitationIssuer {
         this.mails = mails;
     }
 
+    /**
+     * What inviting a round's team came to: the seats whose mail went out; and the members whose mail the server
+     * refused for good (5xx: no such mailbox), deferred (4xx: a full mailbox), or that found no server to answer, who
+     * hold no seat afterwards.
+     */
+    public record TeamInvitations(int mailed, int refused, int deferred, int unreachable) {
+    }
+
+    private record Delivered(IssuedInvitations invitations, Sent sent) {
+    }
+
     public IssuedInvitations issue(UUID assessmentId, InvitationRequest request) {
         InvitationDelivery delivery = delivery(request == null ? null : request.delivery());
         Issue issue = invitations.issue(assessmentId, request == null ? null : request.memberIds(), delivery);
-        return deliver(issue, delivery);
+        return deliver(issue, delivery).invitations();
     }
 
     /**
-     * Invites every current member of a round's team by e-mail, for the service itself (a scheduled round). Members
-     * whose mail the server did not take hold no seat afterwards, and are invited again by the next call.
+     * Invites every current member of a round's team who holds no seat by e-mail, for the service itself (a scheduled
+     * round). Members whose mail the server did not take hold no seat afterwards; the caller decides when to call
+     * again, from what the server said.
      */
-    public IssuedInvitations inviteTeam(UUID assessmentId) {
-        return deliver(invitations.issueToTeam(assessmentId), InvitationDelivery.EMAIL);
+    public TeamInvitations inviteTeam(UUID assessmentId) {
+        Sent sent = deliver(invitations.issueToTeam(assessmentId), InvitationDelivery.EMAIL).sent();
+        return new TeamInvitations(sent.taken().size(), sent.refused().size(), sent.deferred().size(),
+                sent.unreachable());
     }
 
     public IssuedInvitations reissue(UUID assessmentId, UUID invitationId, RequestedDelivery requested) {
         InvitationDelivery delivery = delivery(requested);
-        return deliver(invitations.reissue(assessmentId, invitationId, delivery), delivery);
+        return deliver(invitations.reissue(assessmentId, invitationId, delivery), delivery).invitations();
     }
 
     private InvitationDelivery delivery(RequestedDelivery requested) {
@@ -60,11 +75,12 @@ public class InvitationIssuer {
         return requested.delivery();
     }
 
-    private IssuedInvitations deliver(Issue issue, InvitationDelivery delivery) {
+    private Delivered deliver(Issue issue, InvitationDelivery delivery) {
         List<IssuedInvitation> issued = new ArrayList<>();
         List<UUID> undelivered = new ArrayList<>();
         List<UUID> unheld = new ArrayList<>();
-        Set<UUID> mailed = delivery == InvitationDelivery.EMAIL ? mails.send(issue.assessment(), issue.codes()) : Set.of();
+        Sent sent = delivery == InvitationDelivery.EMAIL ? mails.send(issue.assessment(), issue.codes()) : Sent.NONE;
+        Set<UUID> mailed = sent.taken();
         for (NewCode code : issue.codes()) {
             if (delivery == InvitationDelivery.CODE) {
                 issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, code.code(),
@@ -79,6 +95,7 @@ public class InvitationIssuer {
         if (!unheld.isEmpty()) {
             invitations.revokeUndelivered(issue.assessment().id, unheld);
         }
-        return new IssuedInvitations(issued, issue.alreadyInvited(), issue.withoutEmail(), undelivered);
+        return new Delivered(new IssuedInvitations(issued, issue.alreadyInvited(), issue.withoutEmail(), undelivered),
+                sent);
     }
 }

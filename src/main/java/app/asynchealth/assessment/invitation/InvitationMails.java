@@ -36,6 +36,9 @@ public class InvitationMails {
             .withZone(ZoneOffset.UTC);
 
     static final int ATTEMPTS = 2;
+    /** The wait after a mailbox's server first deferred a mail; it doubles with each deferral, up to the longest. */
+    static final Duration FIRST_RETRY = Duration.ofMinutes(5);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final String ANSWER_PAGE_HINT = """
             Press Start there; that browser then keeps your answers' key, so come back in the same browser to
             change or withdraw your answer until the round closes. The link works for one browser only.
@@ -91,14 +94,27 @@ public class InvitationMails {
     }
 
     /**
+     * How long to wait before mailing a mailbox again after its server deferred a mail for the given time (a transient
+     * reply: a full mailbox, greylisting): 5, 10, 20, 40 minutes, then every hour, as mail servers retry among
+     * themselves, rather than at every tick of the schedule.
+     */
+    public static Duration retryDelay(int deferrals) {
+        Duration delay = FIRST_RETRY;
+        for (int i = 1; i < deferrals && delay.compareTo(LONGEST_RETRY) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(LONGEST_RETRY) < 0 ? delay : LONGEST_RETRY;
+    }
+
+    /**
      * Sends every code's mail at once, each bounded by the timeout per attempt, so a slow or dead mail server delays
      * the caller by {@value #ATTEMPTS} timeouts, not by a number per member.
      *
-     * @return the invitations whose mail the mail server took
+     * @return what the mail server did with each invitation's mail
      */
-    public Set<UUID> send(Assessment assessment, List<NewCode> codes) {
+    public Sent send(Assessment assessment, List<NewCode> codes) {
         return sendAll(codes, "invitation", code -> Mail.withText(code.email(), "You are invited: " + assessment.title,
-                body(assessment, code))).taken();
+                body(assessment, code)));
     }
 
     /**

@@ -30,9 +30,8 @@ import app.asynchealth.platform.tenancy.TenantWork;
  * commit, the member holds a dead new code and the old one still works; the next tick sends another. A mail the server
  * refused for good (5xx: no such mailbox) is not tried again for this reminder: the seat is recorded as refused, so
  * that a dead address is neither mailed every tick until the round closes nor holds up the tenant's other reminders.
- * A mail it deferred (4xx: a full mailbox, greylisting) is tried again after {@link #retryDelay a wait} that doubles
- * with each deferral, from 5 minutes up to an hour, as mail servers retry among themselves: a full mailbox is not
- * mailed every minute for days. (A server that does not answer at all is retried by the next tick: that is the
+ * A mail it deferred (4xx: a full mailbox, greylisting) is tried again after {@link InvitationMails#retryDelay a wait}
+ * that doubles with each deferral, from 5 minutes up to an hour: a full mailbox is not mailed every minute for days. (A server that does not answer at all is retried by the next tick: that is the
  * server's state, not the mailbox's, and every mail should go once it is back.)
  * <p>
  * One assessment's reminders are sent by one transaction at a time (a transaction-scoped advisory lock, tried, never
@@ -47,9 +46,6 @@ public class Reminders {
     static final int ASSESSMENTS_PER_TICK = 200;
     /** Seats mailed per assessment and transaction (the mails of one batch go out at once). */
     static final int SEATS_PER_BATCH = 500;
-    /** The wait after a mailbox's server first deferred a reminder; it doubles with each deferral, up to the longest. */
-    static final Duration FIRST_RETRY = Duration.ofMinutes(5);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /**
      * What one pass did: seats reminded; seats whose mail the server did not take now (deferred, or no server
@@ -204,16 +200,7 @@ public class Reminders {
                 DO UPDATE SET deferrals = EXCLUDED.deferrals, retry_at = EXCLUDED.retry_at""")
                 .setParameter(1, assessment.tenantId).setParameter(2, reminder.id)
                 .setParameter(3, seat.invitationId()).setParameter(4, deferrals)
-                .setParameter(5, now.plus(retryDelay(deferrals))).executeUpdate();
-    }
-
-    /** How long a seat waits after its mailbox's server deferred a reminder for the given time: 5, 10, 20, 40, 60 min… */
-    static Duration retryDelay(int deferrals) {
-        Duration delay = FIRST_RETRY;
-        for (int i = 1; i < deferrals && delay.compareTo(LONGEST_RETRY) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(LONGEST_RETRY) < 0 ? delay : LONGEST_RETRY;
+                .setParameter(5, now.plus(InvitationMails.retryDelay(deferrals))).executeUpdate();
     }
 
     /**

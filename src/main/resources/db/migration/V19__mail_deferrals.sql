@@ -1,6 +1,9 @@
--- A seat whose reminder the mail server deferred (a transient reply, 4xx: a full mailbox, greylisting, a rate limit)
--- waits before it is tried again, longer after each deferral (Reminders.retryDelay), instead of being mailed by every
--- tick until the round closes. The row goes when the seat is reminded or refused for good (reminder_seat).
+-- Mail a mailbox's server deferred (a transient reply, 4xx: a full mailbox, greylisting, a rate limit) is tried again
+-- after a wait that grows with each deferral (InvitationMails.retryDelay), instead of by every tick of the schedule
+-- until the round closes.
+--
+-- A seat whose reminder was deferred waits here; the row goes when the seat is reminded or refused for good
+-- (reminder_seat).
 CREATE TABLE reminder_deferral (
     tenant_id     text        NOT NULL,
     reminder_id   uuid        NOT NULL,
@@ -22,3 +25,8 @@ CREATE POLICY tenant_isolation ON reminder_deferral
     WITH CHECK (tenant_id = current_setting('async_health.tenant_id', true));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON reminder_deferral TO ${app_role};
+
+-- A scheduled round whose invitation a mailbox deferred waits until invite_retry_at before its members without a seat
+-- are invited again; invite_deferrals counts the deferrals so far.
+ALTER TABLE schedule_round ADD COLUMN invite_deferrals integer NOT NULL DEFAULT 0,
+                           ADD COLUMN invite_retry_at  timestamptz;
