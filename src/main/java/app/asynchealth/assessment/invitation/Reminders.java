@@ -31,8 +31,9 @@ import app.asynchealth.platform.tenancy.TenantWork;
  * refused for good (5xx: no such mailbox) is not tried again for this reminder: the seat is recorded as refused, so
  * that a dead address is neither mailed every tick until the round closes nor holds up the tenant's other reminders.
  * A mail it deferred (4xx: a full mailbox, greylisting) is tried again after {@link InvitationMails#retryDelay a wait}
- * that doubles with each deferral, from 5 minutes up to an hour: a full mailbox is not mailed every minute for days. (A server that does not answer at all is retried by the next tick: that is the
- * server's state, not the mailbox's, and every mail should go once it is back.)
+ * that doubles with each deferral, from 5 minutes up to an hour: a full mailbox is not mailed every minute for days.
+ * (A server that does not answer at all is tried again by the next tick: that is the server's state, not the
+ * mailbox's, and every mail should go once it is back.)
  * <p>
  * One assessment's reminders are sent by one transaction at a time (a transaction-scoped advisory lock, tried, never
  * waited for), so two replicas never mail the same seat two different codes. Only the latest due reminder of an
@@ -46,6 +47,13 @@ public class Reminders {
     static final int ASSESSMENTS_PER_TICK = 200;
     /** Seats mailed per assessment and transaction (the mails of one batch go out at once). */
     static final int SEATS_PER_BATCH = 500;
+    /** The seats the reminder is for: pending, with an e-mail address, seated when it came due, not reached yet. */
+    private static final String UNREACHED_SEATS = """
+            FROM invitation i JOIN team_member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id
+            LEFT JOIN reminder_deferral d ON d.tenant_id = i.tenant_id AND d.reminder_id = ?3 AND d.invitation_id = i.id
+            WHERE i.assessment_id = ?1 AND i.status = 'PENDING' AND i.created_at <= ?2
+              AND m.email IS NOT NULL AND m.email <> ''
+              AND NOT EXISTS (SELECT 1 FROM reminder_seat s WHERE s.reminder_id = ?3 AND s.invitation_id = i.id)""";
 
     /**
      * What one pass did: seats reminded; seats whose mail the server did not take now (deferred, or no server
@@ -219,14 +227,6 @@ public class Reminders {
     private record Seat(UUID invitationId, UUID memberId, String codeHash, String email, String displayName,
             int deferrals) {
     }
-
-    /** The seats the reminder is for: pending, with an e-mail address, seated when it came due, not reached yet. */
-    private static final String UNREACHED_SEATS = """
-            FROM invitation i JOIN team_member m ON m.tenant_id = i.tenant_id AND m.id = i.member_id
-            LEFT JOIN reminder_deferral d ON d.tenant_id = i.tenant_id AND d.reminder_id = ?3 AND d.invitation_id = i.id
-            WHERE i.assessment_id = ?1 AND i.status = 'PENDING' AND i.created_at <= ?2
-              AND m.email IS NOT NULL AND m.email <> ''
-              AND NOT EXISTS (SELECT 1 FROM reminder_seat s WHERE s.reminder_id = ?3 AND s.invitation_id = i.id)""";
 
     /** The seats the reminder has not reached yet that may be mailed now: none whose mailbox asked to wait. */
     private List<Seat> pendingSeats(AssessmentReminder reminder, Instant now) {
