@@ -139,27 +139,8 @@ class ReminderTest {
         String lee = rhythm.address("lee");
         String leesOld = Mailbox.invitations(lee).get(0);
         MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
-            tick.tick(RhythmTeam.at(reminderDue));
-            assertThat(mailServer.attempts(lee)).isEqualTo(1);
-            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
-            // Deferred once: the ticks of the next 5 minutes leave Lee's mailbox alone.
-            for (int minute = 1; minute < 5; minute++) {
-                tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(minute))));
-            }
-            assertThat(mailServer.attempts(lee)).as("not tried within 5 minutes").isEqualTo(1);
-            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(5))));
-            assertThat(mailServer.attempts(lee)).as("tried again after 5 minutes").isEqualTo(2);
-            // Deferred twice: the next try waits 10 minutes.
-            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(14))));
-            assertThat(mailServer.attempts(lee)).as("not tried within 10 minutes of the second").isEqualTo(2);
-            mailServer.takeMailFor(lee);
-            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofMinutes(15))));
-            assertThat(mailServer.attempts(lee)).isEqualTo(3);
-            assertThat(mailServer.taken(lee)).as("reminded once the mailbox takes it").isEqualTo(1);
-            // Done: later ticks mail nobody again for this reminder.
-            tick.tick(RhythmTeam.at(reminderDue.plus(Duration.ofHours(2))));
-            assertThat(mailServer.attempts(lee)).isEqualTo(3);
-            assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+            RhythmTeam.deferredTwiceThenTaken(tick, reminderDue, mailServer, lee);
+            assertThat(mailServer.taken(rhythm.address("lead"))).as("the others mailed once").isEqualTo(1);
         });
         assertThat(RhythmTeam.claimStatus(leesOld)).as("replaced by the code of the mail taken").isEqualTo(404);
     }

@@ -1,10 +1,12 @@
 package app.asynchealth.schedule;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,6 +19,7 @@ import java.util.Map;
 
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.support.Api;
+import app.asynchealth.support.RefusingMailServer;
 import app.asynchealth.support.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -100,6 +103,30 @@ final class RhythmTeam {
 
     static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * Ticks from {@code first}, the first try of a mail to a mailbox that defers it, and checks the tries it sees: none
+     * more within 5 minutes, the second at 5, none within the 10 after that; then, the mailbox taking mail again, the
+     * third at 15, which is taken, and none after it.
+     */
+    static void deferredTwiceThenTaken(ScheduleTick tick, Instant first, RefusingMailServer mailServer, String address) {
+        tick.tick(at(first));
+        assertThat(mailServer.attempts(address)).isEqualTo(1);
+        for (int minute = 1; minute < 5; minute++) {
+            tick.tick(at(first.plus(Duration.ofMinutes(minute))));
+        }
+        assertThat(mailServer.attempts(address)).as("not tried within 5 minutes").isEqualTo(1);
+        tick.tick(at(first.plus(Duration.ofMinutes(5))));
+        assertThat(mailServer.attempts(address)).as("tried again after 5 minutes").isEqualTo(2);
+        tick.tick(at(first.plus(Duration.ofMinutes(14))));
+        assertThat(mailServer.attempts(address)).as("not tried within 10 minutes of the second").isEqualTo(2);
+        mailServer.takeMailFor(address);
+        tick.tick(at(first.plus(Duration.ofMinutes(15))));
+        assertThat(mailServer.attempts(address)).isEqualTo(3);
+        assertThat(mailServer.taken(address)).as("taken once the mailbox has room").isEqualTo(1);
+        tick.tick(at(first.plus(Duration.ofHours(2))));
+        assertThat(mailServer.attempts(address)).as("done: not mailed again").isEqualTo(3);
     }
 
     /** Claims a code with no token, as the member would; @return the status. */

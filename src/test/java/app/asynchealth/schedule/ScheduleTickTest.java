@@ -259,21 +259,7 @@ class ScheduleTickTest {
         String lee = rhythm.address("lee");
         Instant first = rhythm.occurrence(0);
         MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
-            tick.tick(RhythmTeam.at(first));
-            assertThat(mailServer.attempts(lee)).isEqualTo(1);
-            for (int minute = 1; minute < 5; minute++) {
-                tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(minute))));
-            }
-            assertThat(mailServer.attempts(lee)).as("not tried within 5 minutes").isEqualTo(1);
-            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(5))));
-            assertThat(mailServer.attempts(lee)).as("tried again after 5 minutes").isEqualTo(2);
-            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(14))));
-            assertThat(mailServer.attempts(lee)).as("then after 10 more").isEqualTo(2);
-            mailServer.takeMailFor(lee);
-            tick.tick(RhythmTeam.at(first.plus(Duration.ofMinutes(15))));
-            assertThat(mailServer.taken(lee)).isEqualTo(1);
-            tick.tick(RhythmTeam.at(first.plus(Duration.ofHours(2))));
-            assertThat(mailServer.attempts(lee)).as("invited: not mailed again").isEqualTo(3);
+            RhythmTeam.deferredTwiceThenTaken(tick, first, mailServer, lee);
             for (String other : List.of("lead", "kim")) {
                 assertThat(mailServer.taken(rhythm.address(other))).as(other).isEqualTo(1);
             }
