@@ -26,6 +26,10 @@ CREATE POLICY tenant_isolation ON reminder_deferral
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON reminder_deferral TO ${app_role};
 
+-- A reminder all of whose seats left wait for their mailboxes is passed by by the ticks until the earliest retry, so
+-- that such reminders do not take the places of due ones in a tick (Reminders: a tick takes a bounded number).
+ALTER TABLE assessment_reminder ADD COLUMN waits_until timestamptz;
+
 -- A scheduled round whose invitation a mailbox deferred waits until invite_retry_at before its members without a seat
 -- are invited again; invite_deferrals counts the deferrals so far.
 ALTER TABLE schedule_round ADD COLUMN invite_deferrals integer NOT NULL DEFAULT 0,

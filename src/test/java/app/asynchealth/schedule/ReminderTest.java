@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import app.asynchealth.platform.security.Roles;
 import app.asynchealth.support.Api;
-import app.asynchealth.support.Mailbox;
 import app.asynchealth.support.MailServerResource;
+import app.asynchealth.support.Mailbox;
+import app.asynchealth.support.Superuser;
 import app.asynchealth.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -149,9 +151,17 @@ class ReminderTest {
     void theLeadsReminderIsNotDoneWhileAMailboxDefersIt() {
         String lee = rhythm.address("lee");
         MailServerResource.refusing(Set.of(), Set.of(lee), mailServer -> {
+            Instant before = Instant.now();
             Api.as(rhythm.lead).post(REMINDERS, round).then().statusCode(202).body("reminded", equalTo(1))
                     .body("doneAt", nullValue());
             assertThat(mailServer.taken(rhythm.address("lead"))).isEqualTo(1);
+            // Every seat left waits for its mailbox: the ticks pass the reminder by until the retry (it takes no place
+            // of a due reminder in a tick).
+            List<Object[]> waiting = Superuser.query("SELECT waits_until FROM assessment_reminder"
+                    + " WHERE assessment_id = ?::uuid AND origin = 'MANUAL'", round);
+            assertThat(waiting).hasSize(1);
+            assertThat(((Timestamp) waiting.get(0)[0]).toInstant())
+                    .isBetween(before.plus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofMinutes(5)));
             mailServer.takeMailFor(lee);
             // The service's own clock: the first retry is 5 minutes later; the tick passes nothing to Lee before.
             tick.tick(RhythmTeam.at(Instant.now().plus(Duration.ofMinutes(1))));

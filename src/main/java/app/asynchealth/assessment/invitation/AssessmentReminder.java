@@ -32,4 +32,8 @@ public class AssessmentReminder extends TenantOwnedEntity {
 
     @Column(name = "done_at")
     public Instant doneAt;
+
+    /** While every seat it has not reached waits for its mailbox (deferred): the earliest retry; passed by until then. */
+    @Column(name = "waits_until")
+    public Instant waitsUntil;
 }

@@ -1,7 +1,9 @@
 package app.asynchealth.assessment.invitation;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -128,6 +130,7 @@ public class Reminders {
     private List<UUID> dueAssessments(Instant now) {
         return entityManager.createNativeQuery("""
                 SELECT assessment_id FROM assessment_reminder WHERE done_at IS NULL AND due_at <= ?1
+                  AND (waits_until IS NULL OR waits_until <= ?1)
                 GROUP BY assessment_id ORDER BY min(due_at) LIMIT ?2""", UUID.class)
                 .setParameter(1, now).setParameter(2, ASSESSMENTS_PER_TICK).getResultList()
                 .stream().map(UUID.class::cast).toList();
@@ -177,11 +180,9 @@ public class Reminders {
                 defer(assessment, latest, seat, now);
             }
         }
-        int handled = sent.taken().size() + sent.refused().size();
-        if (handled == seats.size() && seats.size() < SEATS_PER_BATCH && !anySeatWaiting(latest, now)) {
-            latest.doneAt = now;
-        }
+        settle(latest, now);
         entityManager.flush();
+        int handled = sent.taken().size() + sent.refused().size();
         return new Outcome(reminded, seats.size() - handled, sent.unreachable());
     }
 
@@ -242,10 +243,29 @@ public class Reminders {
                 (String) row[4], ((Number) row[5]).intValue())).toList();
     }
 
-    /** Whether a seat the reminder has not reached waits for its mailbox (deferred, its retry still ahead). */
-    private boolean anySeatWaiting(AssessmentReminder reminder, Instant now) {
-        return !entityManager.createNativeQuery("SELECT 1 " + UNREACHED_SEATS + " AND d.retry_at > ?4 LIMIT 1")
+    /**
+     * After a pass: the reminder is done when no seat is left to reach; it waits, passed by by the ticks, until the
+     * earliest retry when every seat left waits for its mailbox (so that reminders waiting for mailboxes do not take the
+     * places of due ones in a tick); otherwise the next tick goes on (a server that did not answer, a next batch).
+     */
+    private void settle(AssessmentReminder reminder, Instant now) {
+        Object[] left = (Object[]) entityManager.createNativeQuery("SELECT count(*),"
+                + " count(*) FILTER (WHERE d.retry_at IS NULL OR d.retry_at <= ?4),"
+                + " min(d.retry_at) FILTER (WHERE d.retry_at > ?4) " + UNREACHED_SEATS)
                 .setParameter(1, reminder.assessmentId).setParameter(2, reminder.dueAt).setParameter(3, reminder.id)
-                .setParameter(4, now).getResultList().isEmpty();
+                .setParameter(4, now).getSingleResult();
+        if (((Number) left[0]).longValue() == 0) {
+            reminder.doneAt = now;
+            reminder.waitsUntil = null;
+        } else {
+            reminder.waitsUntil = ((Number) left[1]).longValue() == 0 ? instant(left[2]) : null;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return value instanceof Timestamp time ? time.toInstant() : (Instant) value;
     }
 }
