@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 import app.asynchealth.assessment.Assessment;
 import app.asynchealth.assessment.AssessmentRounds;
 import app.asynchealth.assessment.invitation.InvitationIssuer;
-import app.asynchealth.assessment.invitation.InvitationIssuer.TeamInvitations;
 import app.asynchealth.assessment.invitation.InvitationMails;
+import app.asynchealth.assessment.invitation.InvitationMails.Sent;
 import app.asynchealth.assessment.invitation.Reminders;
 import app.asynchealth.assessment.template.TemplateDefinition.TemplateRef;
 import app.asynchealth.platform.logging.LogSafe;
@@ -46,7 +46,6 @@ public class ScheduledRounds {
     /** Schedules claimed per transaction: short transactions, few round trips. */
     static final int BATCH = 100;
     static final int ROUNDS_TO_INVITE_PER_TICK = 200;
-    private static final TeamInvitations NOTHING_INVITED = new TeamInvitations(0, 0, 0, 0);
 
     private final TenantWork work;
     private final EntityManager entityManager;
@@ -221,9 +220,9 @@ public class ScheduledRounds {
                 .setParameter(1, now).setParameter(2, ROUNDS_TO_INVITE_PER_TICK).getResultList());
         int mailed = 0;
         for (Object[] round : uninvited) {
-            TeamInvitations outcome = work.call(tenantId, () -> invite((UUID) round[0], (UUID) round[1], now));
-            mailed += outcome.mailed();
-            if (outcome.mailed() == 0 && outcome.unreachable() > 0) {
+            Sent outcome = work.call(tenantId, () -> invite((UUID) round[0], (UUID) round[1], now));
+            mailed += outcome.taken().size();
+            if (outcome.taken().isEmpty() && outcome.unreachable() > 0) {
                 LOG.warnf("Invitations of tenant %s wait for the mail server: %d not taken", tenantId,
                         outcome.unreachable());
                 break; // no server answered: it is likely down, and the next tick tries again
@@ -238,22 +237,22 @@ public class ScheduledRounds {
      * hand once the address is mended). A mailbox that deferred its mail makes the round wait before the next try,
      * longer after each deferral; a server that did not answer is tried again by the next tick.
      */
-    private TeamInvitations invite(UUID roundId, UUID assessmentId, Instant now) {
+    private Sent invite(UUID roundId, UUID assessmentId, Instant now) {
         // Held while the invitations are issued and mailed (in transactions of their own): one replica per round.
         @SuppressWarnings("unchecked")
         List<Number> claimed = entityManager.createNativeQuery("""
                 SELECT invite_deferrals FROM schedule_round WHERE id = ?1 AND invited_at IS NULL
                 FOR UPDATE SKIP LOCKED""").setParameter(1, roundId).getResultList();
         if (claimed.isEmpty()) {
-            return NOTHING_INVITED;
+            return Sent.NONE;
         }
-        TeamInvitations outcome;
+        Sent outcome;
         try {
             outcome = issuer.inviteTeam(assessmentId);
         } catch (ProblemException e) {
-            outcome = NOTHING_INVITED; // closed by hand meanwhile: nobody is to be invited any more
+            outcome = Sent.NONE; // closed by hand meanwhile: nobody is to be invited any more
         }
-        if (outcome.deferred() == 0 && outcome.unreachable() == 0) {
+        if (outcome.deferred().isEmpty() && outcome.unreachable() == 0) {
             entityManager.createNativeQuery("UPDATE schedule_round SET invited_at = ?1, invite_retry_at = NULL,"
                     + " updated_at = now(), version = version + 1 WHERE id = ?2").setParameter(1, now)
                     .setParameter(2, roundId).executeUpdate();

@@ -32,14 +32,6 @@ public class InvitationIssuer {
         this.mails = mails;
     }
 
-    /**
-     * What inviting a round's team came to: the seats whose mail went out; and the members whose mail the server
-     * refused for good (5xx: no such mailbox), deferred (4xx: a full mailbox), or that found no server to answer, who
-     * hold no seat afterwards.
-     */
-    public record TeamInvitations(int mailed, int refused, int deferred, int unreachable) {
-    }
-
     private record Delivered(IssuedInvitations invitations, Sent sent) {
     }
 
@@ -53,11 +45,11 @@ public class InvitationIssuer {
      * Invites every current member of a round's team who holds no seat by e-mail, for the service itself (a scheduled
      * round). Members whose mail the server did not take hold no seat afterwards; the caller decides when to call
      * again, from what the server said.
+     *
+     * @return what the mail server did with each new invitation's mail
      */
-    public TeamInvitations inviteTeam(UUID assessmentId) {
-        Sent sent = deliver(invitations.issueToTeam(assessmentId), InvitationDelivery.EMAIL).sent();
-        return new TeamInvitations(sent.taken().size(), sent.refused().size(), sent.deferred().size(),
-                sent.unreachable());
+    public Sent inviteTeam(UUID assessmentId) {
+        return deliver(invitations.issueToTeam(assessmentId), InvitationDelivery.EMAIL).sent();
     }
 
     public IssuedInvitations reissue(UUID assessmentId, UUID invitationId, RequestedDelivery requested) {

@@ -53,7 +53,7 @@ public class InvitationMails {
      */
     public record Sent(Set<UUID> taken, Set<UUID> refused, Set<UUID> deferred, int unreachable) {
 
-        static final Sent NONE = new Sent(Set.of(), Set.of(), Set.of(), 0);
+        public static final Sent NONE = new Sent(Set.of(), Set.of(), Set.of(), 0);
     }
 
     private enum Fate {
