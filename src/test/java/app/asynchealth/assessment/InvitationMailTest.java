@@ -2,6 +2,7 @@ package app.asynchealth.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,9 +142,27 @@ class InvitationMailTest {
                 .post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201)
                 .body("issued", empty()).body("undelivered", contains(kim)));
         Api.as(lead).get("/api/v1/assessments/{id}", assessment).then().body("invitedCount", equalTo(0));
+        Api.as(lead).get("/api/v1/assessments/{id}/invitations", assessment).then()
+                .body("items.findAll { it.memberId == '" + kim + "' }.revokedBecause", contains("mail-not-taken"));
         Api.as(lead).body(Map.of("memberIds", List.of(kim))).post("/api/v1/assessments/{id}/invitations", assessment)
                 .then().statusCode(201).body("issued", hasSize(1)).body("alreadyInvited", empty());
         assertThat(codesSentTo(address("kim"))).hasSize(1);
+    }
+
+    @Test
+    void theLeadSeesWhichMailboxRefusedTheInvitationAndWhichDeferredIt() {
+        MailServerResource.refusing(Set.of(address("kim")), Set.of(address("lee")), mailServer -> Api.as(lead)
+                .body(Map.of("memberIds", List.of(kim, lee))).post("/api/v1/assessments/{id}/invitations", assessment)
+                .then().statusCode(201).body("issued", empty()).body("undelivered", containsInAnyOrder(kim, lee)));
+        Api.as(lead).get("/api/v1/assessments/{id}/invitations", assessment).then()
+                .body("items.findAll { it.memberId == '" + kim + "' }.revokedBecause", contains("mailbox-refused"))
+                .body("items.findAll { it.memberId == '" + lee + "' }.revokedBecause", contains("mail-not-taken"));
+        // The lead's own invitation mails the member again: they may have mended the address meanwhile.
+        Api.as(lead).body(Map.of("memberIds", List.of(kim))).post("/api/v1/assessments/{id}/invitations", assessment)
+                .then().statusCode(201).body("issued", hasSize(1));
+        Api.as(lead).get("/api/v1/assessments/{id}/invitations", assessment).then()
+                .body("items.findAll { it.memberId == '" + kim + "' && it.status == 'pending' }.revokedBecause",
+                        contains(nullValue()));
     }
 
     @Test

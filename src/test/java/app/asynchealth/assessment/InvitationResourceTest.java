@@ -1,7 +1,9 @@
 package app.asynchealth.assessment;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,21 @@ class InvitationResourceTest {
         Api.as(admin).body(BY_CODE).post("/api/v1/assessments/{id}/invitations", assessment).then().statusCode(201)
                 .body("issued", hasSize(0)).body("alreadyInvited", hasSize(2));
         Api.as(admin).get("/api/v1/assessments/{id}", assessment).then().body("invitedCount", equalTo(2));
+    }
+
+    @Test
+    void aRevokedInvitationSaysWhetherALeadWithdrewItOrAReissueReplacedIt() {
+        List<String> invitations = Api.as(admin).body(BY_CODE).post("/api/v1/assessments/{id}/invitations", assessment)
+                .then().statusCode(201).extract().path("issued.id");
+        Api.as(admin).delete("/api/v1/assessments/{id}/invitations/{inv}", assessment, invitations.get(0)).then()
+                .statusCode(200).body("status", equalTo("revoked")).body("revokedBecause", equalTo("withdrawn"));
+        String replacement = Api.as(admin).body(BY_CODE).post("/api/v1/assessments/{id}/invitations/{inv}/reissue",
+                assessment, invitations.get(1)).then().statusCode(201).extract().path("issued[0].id");
+        Api.as(admin).get("/api/v1/assessments/{id}/invitations", assessment).then()
+                .body("items.find { it.id == '" + invitations.get(0) + "' }.revokedBecause", equalTo("withdrawn"))
+                .body("items.find { it.id == '" + invitations.get(1) + "' }.revokedBecause", equalTo("reissued"))
+                .body("items.find { it.id == '" + replacement + "' }.status", equalTo("pending"))
+                .body("items.find { it.id == '" + replacement + "' }", not(hasKey("revokedBecause")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.asynchealth.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +39,10 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class ScheduleTickTest {
+
+    private static final Function<Map<String, Object>, Object> STATUS = invitation -> invitation.get("status");
+    private static final Function<Map<String, Object>, Object> REVOKED_BECAUSE = invitation -> invitation
+            .get("revokedBecause");
 
     @Inject
     ScheduleTick tick;
@@ -251,6 +257,25 @@ class ScheduleTickTest {
         List<String> leesInvitations = rhythm.invitations(round).getList("items.findAll { it.memberId == '"
                 + rhythm.leeId + "' }.status");
         assertThat(leesInvitations).as("one code nobody holds, revoked: no pile of them").containsExactly("revoked");
+    }
+
+    @Test
+    void aMailboxRefusedForGoodIsNotMailedAgainWhenTheRoundTriesAnotherThatDeferred() {
+        rhythm.put(rhythm.weekly());
+        String lee = rhythm.address("lee");
+        String kim = rhythm.address("kim");
+        Instant first = rhythm.occurrence(0);
+        MailServerResource.refusing(Set.of(lee), Set.of(kim), mailServer -> {
+            RhythmTeam.deferredTwiceThenTaken(tick, first, mailServer, kim);
+            assertThat(mailServer.attempts(lee)).as("refused for good: not mailed at Kim's retries").isEqualTo(1);
+        });
+        String round = (String) rhythm.rounds().get(0).get("id");
+        List<Map<String, Object>> invitations = rhythm.invitations(round).getList("items");
+        assertThat(invitations).filteredOn("memberId", rhythm.leeId).extracting(STATUS, REVOKED_BECAUSE)
+                .as("the lead sees why Lee holds no seat").containsExactly(tuple("revoked", "mailbox-refused"));
+        assertThat(invitations).filteredOn("memberId", rhythm.kimId).extracting(STATUS, REVOKED_BECAUSE)
+                .as("Kim's deferred mails, then the seat").containsExactlyInAnyOrder(tuple("revoked", "mail-not-taken"),
+                        tuple("revoked", "mail-not-taken"), tuple("pending", null));
     }
 
     @Test

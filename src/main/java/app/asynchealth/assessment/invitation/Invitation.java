@@ -49,10 +49,15 @@ public class Invitation extends TenantOwnedEntity {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    public void revoke(Instant now) {
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revoked_because")
+    public InvitationRevocation revokedBecause;
+
+    public void revoke(InvitationRevocation because, Instant now) {
         status = InvitationStatus.REVOKED;
         codeHash = null;
         revokedAt = now;
+        revokedBecause = because;
     }
 
     /** The code dies here: from now on the seat answers to the claimant alone. */

@@ -1,7 +1,9 @@
 package app.asynchealth.assessment.invitation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,7 +72,7 @@ public class InvitationIssuer {
     private Delivered deliver(Issue issue, InvitationDelivery delivery) {
         List<IssuedInvitation> issued = new ArrayList<>();
         List<UUID> undelivered = new ArrayList<>();
-        List<UUID> unheld = new ArrayList<>();
+        Map<UUID, InvitationRevocation> unheld = new HashMap<>();
         Sent sent = delivery == InvitationDelivery.EMAIL ? mails.send(issue.assessment(), issue.codes()) : Sent.NONE;
         Set<UUID> mailed = sent.taken();
         for (NewCode code : issue.codes()) {
@@ -81,7 +83,8 @@ public class InvitationIssuer {
                 issued.add(new IssuedInvitation(code.invitationId(), code.memberId(), delivery, null, code.expiresAt()));
             } else {
                 undelivered.add(code.memberId());
-                unheld.add(code.invitationId());
+                unheld.put(code.invitationId(), sent.refused().contains(code.invitationId())
+                        ? InvitationRevocation.MAILBOX_REFUSED : InvitationRevocation.MAIL_NOT_TAKEN);
             }
         }
         if (!unheld.isEmpty()) {

@@ -34,6 +34,13 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 UUID.class).setParameter("a", assessmentId).setParameter("s", InvitationStatus.REVOKED).getResultList();
     }
 
+    /** The members whose mailbox refused an invitation to the assessment for good. */
+    public List<UUID> membersRefusedForGood(UUID assessmentId) {
+        return getEntityManager().createQuery("select distinct i.memberId from Invitation i where i.assessmentId = :a"
+                + " and i.revokedBecause = :because", UUID.class).setParameter("a", assessmentId)
+                .setParameter("because", InvitationRevocation.MAILBOX_REFUSED).getResultList();
+    }
+
     /** The member's live seat, locked: claims and answers by account take their turn. */
     public Optional<Invitation> liveSeatForUpdate(UUID assessmentId, UUID memberId) {
         return find("assessmentId = ?1 and memberId = ?2 and status <> ?3", assessmentId, memberId, InvitationStatus.REVOKED)

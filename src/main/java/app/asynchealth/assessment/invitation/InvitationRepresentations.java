@@ -22,12 +22,13 @@ public final class InvitationRepresentations {
     public record InvitationView(@Schema(required = true) UUID id, @Schema(required = true) UUID assessmentId, UUID memberId,
             @Schema(description = "pending: the code waits to be claimed; claimed: the respondent holds the seat's only credential; revoked: the code was withdrawn before anyone claimed it") InvitationStatus status,
             @Schema(description = "code: the claim code was returned to whoever invited; email: the service e-mailed it to the member, nobody else saw it; account: no code, the member's own account took the seat") InvitationDelivery delivery,
-            Instant expiresAt, Instant createdAt, Instant claimedAt, Instant revokedAt) {
+            Instant expiresAt, Instant createdAt, Instant claimedAt, Instant revokedAt,
+            @Schema(description = "Why a revoked invitation was revoked (absent otherwise, and for invitations revoked before this was recorded). withdrawn: by a lead or tenant admin; reissued: a reissue replaced it; mailbox-refused: the member's mail server refused the address for good (no such mailbox): mend the member's address, then invite them again (a scheduled round does not mail them again); mail-not-taken: the mail server deferred the mail or did not answer, so nobody holds the code: invite again (a scheduled round tries again by itself)") InvitationRevocation revokedBecause) {
 
         static InvitationView of(Invitation invitation) {
             return new InvitationView(invitation.id, invitation.assessmentId, invitation.memberId, invitation.status,
                     invitation.delivery, invitation.expiresAt, invitation.createdAt, invitation.claimedAt,
-                    invitation.revokedAt);
+                    invitation.revokedAt, invitation.revokedBecause);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -66,36 +67,44 @@ public class InvitationService {
     }
 
     public Issue issue(UUID assessmentId, List<UUID> memberIds, InvitationDelivery delivery) {
-        return issue(invitable(assessmentId), memberIds, delivery);
+        Assessment assessment = invitable(assessmentId);
+        return issue(assessment, wanted(assessment, memberIds), delivery);
     }
 
     /**
      * The service's own invitation of every current member of a round's team, by e-mail (a scheduled round): no caller
-     * to check. In a transaction of its own, so that the seats are committed before their mails go out.
+     * to check. Members whose mailbox refused this round's invitation for good are passed by: mailing the same address
+     * again would be refused again (a lead invites them by hand once the address is mended). In a transaction of its
+     * own, so that the seats are committed before their mails go out.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Issue issueToTeam(UUID assessmentId) {
         Assessment assessment = assessments.findByIdOptional(assessmentId)
                 .filter(found -> found.status == AssessmentStatus.OPEN)
                 .orElseThrow(() -> ProblemException.notFound("Assessment"));
-        return issue(assessment, null, InvitationDelivery.EMAIL);
+        Set<UUID> refused = new HashSet<>(invitations.membersRefusedForGood(assessmentId));
+        List<TeamMember> wanted = wanted(assessment, null).stream().filter(member -> !refused.contains(member.id))
+                .toList();
+        return issue(assessment, wanted, InvitationDelivery.EMAIL);
     }
 
-    private Issue issue(Assessment assessment, List<UUID> memberIds, InvitationDelivery delivery) {
-        UUID assessmentId = assessment.id;
-        List<TeamMember> wanted;
+    /** The members asked for, each once, or the whole team when none are named. */
+    private List<TeamMember> wanted(Assessment assessment, List<UUID> memberIds) {
         if (memberIds == null) {
-            wanted = members.list("teamId = ?1 order by id", assessment.teamId);
-        } else {
-            wanted = new ArrayList<>();
-            for (int i = 0; i < memberIds.size(); i++) {
-                TeamMember member = members.inTeam(assessment.teamId, memberIds.get(i)).orElseThrow(
-                        invalidMember(i));
-                if (wanted.stream().noneMatch(known -> known.id.equals(member.id))) {
-                    wanted.add(member);
-                }
+            return members.list("teamId = ?1 order by id", assessment.teamId);
+        }
+        List<TeamMember> wanted = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            TeamMember member = members.inTeam(assessment.teamId, memberIds.get(i)).orElseThrow(invalidMember(i));
+            if (wanted.stream().noneMatch(known -> known.id.equals(member.id))) {
+                wanted.add(member);
             }
         }
+        return wanted;
+    }
+
+    private Issue issue(Assessment assessment, List<TeamMember> wanted, InvitationDelivery delivery) {
+        UUID assessmentId = assessment.id;
         // Seats are created here and by members' first answers by account: take each member's seat lock (in one
         // order, so that two issuers never wait for each other), then see who is seated, so that neither side
         // races the other on the unique seat and gets 409.
@@ -123,16 +132,15 @@ public class InvitationService {
 
     /**
      * Mail the server did not take: nobody holds these codes, so the seats go, and the members may be invited again.
-     * Committed at once, also when the caller holds a transaction (the schedule's claim of a round).
+     * Each keeps why (a mailbox refused for good, or mail not taken). Committed at once, also when the caller holds a
+     * transaction (the schedule's claim of a round).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void revokeUndelivered(UUID assessmentId, List<UUID> invitationIds) {
+    public void revokeUndelivered(UUID assessmentId, Map<UUID, InvitationRevocation> invitationIds) {
         Instant now = clock.instant();
-        for (UUID id : invitationIds) {
-            invitations.inAssessment(assessmentId, id)
-                    .filter(invitation -> invitation.status == InvitationStatus.PENDING)
-                    .ifPresent(invitation -> invitation.revoke(now));
-        }
+        invitationIds.forEach((id, because) -> invitations.inAssessment(assessmentId, id)
+                .filter(invitation -> invitation.status == InvitationStatus.PENDING)
+                .ifPresent(invitation -> invitation.revoke(because, now)));
         invitations.flush();
     }
 
@@ -148,7 +156,7 @@ public class InvitationService {
         Invitation invitation = findForUpdate(assessmentId, invitationId);
         refuseIfClaimed(invitation);
         if (invitation.status == InvitationStatus.PENDING) {
-            invitation.revoke(clock.instant());
+            invitation.revoke(InvitationRevocation.WITHDRAWN, clock.instant());
             invitations.flush();
         }
         return InvitationView.of(invitation);
@@ -163,7 +171,7 @@ public class InvitationService {
         Invitation old = findForUpdate(assessmentId, invitationId);
         refuseIfClaimed(old);
         if (old.status == InvitationStatus.PENDING) {
-            old.revoke(clock.instant());
+            old.revoke(InvitationRevocation.REISSUED, clock.instant());
             invitations.flush(); // the partial unique index admits one live seat per member
         } else {
             invitations.liveSeatForUpdate(assessmentId, old.memberId).ifPresent(live -> {
