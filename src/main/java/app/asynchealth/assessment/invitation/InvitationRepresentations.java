@@ -65,7 +65,7 @@ public final class InvitationRepresentations {
     public record IssuedInvitations(List<IssuedInvitation> issued,
             @Schema(description = "Members skipped because they already hold a pending or claimed seat (reissue a pending one for a new code)") List<UUID> alreadyInvited,
             @Schema(description = "By e-mail: members skipped because they have no e-mail address") List<UUID> withoutEmail,
-            @Schema(description = "By e-mail: members whose mail the mail server did not take; they hold no invitation, so invite them again") List<UUID> undelivered) {
+            @Schema(description = "By e-mail: members whose mail the mail server did not take; they hold no invitation, so invite them again (their revoked invitation says why: revokedBecause, mailbox-refused or mail-not-taken)") List<UUID> undelivered) {
     }
 
     @Schema(name = "InvitationPage")
